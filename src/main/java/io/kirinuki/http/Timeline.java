@@ -26,6 +26,8 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
   static final int BAR_AREA = 64;
 
   private static final int PAD = 4;
+  /** Room over the tallest bar for its count, on a short span. */
+  private static final int COUNT_AREA = 14;
   private static final int LABEL_AREA = 30;
   private static final int MIN_LABEL_GAP = 34;
 
@@ -39,8 +41,13 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
   record Bar(int x, int y, int width, int height, long count, String href, String label,
       boolean active) {}
 
-  /** A caption under the bars: a year starts at x, a month is centred on x. */
-  record Label(int x, int y, String text, boolean year) {}
+  /**
+   * A caption: a year under the bars starts at x; a month under its bar and a count over it are
+   * centred on x.
+   *
+   * @param kind {@code year}, {@code month} or {@code count}, the CSS class suffix
+   */
+  record Label(int x, int y, String text, String kind) {}
 
   /** The chart for these month counts, or null when there are none (no dated hits). */
   static Timeline of(List<FacetValue> months, SearchRequest request) {
@@ -58,11 +65,12 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
     YearMonth first = counts.firstKey();
     YearMonth last = counts.lastKey();
     int span = (int) (first.until(last, ChronoUnit.MONTHS) + 1);
-    int step = span <= 18 ? 30 : span <= 60 ? 12 : span <= 240 ? 5 : 3;
+    // A few months get wide labelled bars; decades get thin ones that still fit a page width.
+    int step = span <= 12 ? 44 : span <= 18 ? 30 : span <= 60 ? 12 : span <= 240 ? 5 : 3;
     int barWidth = Math.max(2, step * 3 / 4);
     long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(1);
-    int baseline = PAD + BAR_AREA;
     boolean monthLabels = step >= 24;
+    int baseline = PAD + (monthLabels ? COUNT_AREA : 0) + BAR_AREA;
 
     List<Bar> bars = new ArrayList<>();
     List<Label> labels = new ArrayList<>();
@@ -90,12 +98,16 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
 
       int center = x + barWidth / 2;
       if (monthLabels) {
-        labels.add(new Label(center, baseline + 13, month.getMonthValue() + "月", false));
+        labels.add(new Label(center, baseline + 13, month.getMonthValue() + "月", "month"));
+        if (count > 0) {
+          labels.add(new Label(center, baseline - height - 3, Format.count(count), "count"));
+        }
       }
       boolean yearStart = i == 0 || month.getMonthValue() == 1;
       if (yearStart && x - lastYearLabelX >= MIN_LABEL_GAP) {
         // Start-anchored at the bar's left edge, so the first year never sticks out on the left.
-        labels.add(new Label(x, baseline + (monthLabels ? 27 : 14), month.getYear() + "年", true));
+        labels.add(
+            new Label(x, baseline + (monthLabels ? 27 : 14), month.getYear() + "年", "year"));
         lastYearLabelX = x;
       }
     }

@@ -196,7 +196,8 @@ public final class WebServer implements AutoCloseable {
           files.hostedPath = "/static";
           files.directory = STATIC_RESOURCES;
           files.location = Location.CLASSPATH;
-          files.headers = Map.of("Cache-Control", "max-age=3600");
+          // Revalidated on every use (a cheap 304), so a new jar never serves yesterday's CSS.
+          files.headers = Map.of("Cache-Control", "no-cache");
         });
   }
 

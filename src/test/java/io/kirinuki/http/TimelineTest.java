@@ -20,28 +20,36 @@ class TimelineTest {
   @Test
   void drawsOneBarPerMonthFromFirstToLastIncludingEmptyMonths() {
     Timeline timeline = Timeline.of(MONTHS, SearchRequest.of("マイナンバー")); // "My Number"
+    String q = "/?q=%E3%83%9E%E3%82%A4%E3%83%8A%E3%83%B3%E3%83%90%E3%83%BC";
     assertEquals(
         List.of(
-            new Timeline.Bar(4, 55, 22, 13, 2, "/?q=%E3%83%9E%E3%82%A4%E3%83%8A%E3%83%B3%E3%83%90%E3%83%BC&from=2015-07-01&to=2015-07-31", "2015年7月：2件", false),
-            new Timeline.Bar(34, 36, 22, 32, 5, "/?q=%E3%83%9E%E3%82%A4%E3%83%8A%E3%83%B3%E3%83%90%E3%83%BC&from=2015-08-01&to=2015-08-31", "2015年8月：5件", false),
-            new Timeline.Bar(64, 68, 22, 0, 0, null, "2015年9月：0件", false),
-            new Timeline.Bar(94, 4, 22, 64, 10, "/?q=%E3%83%9E%E3%82%A4%E3%83%8A%E3%83%B3%E3%83%90%E3%83%BC&from=2015-10-01&to=2015-10-31", "2015年10月：10件", false)),
+            new Timeline.Bar(
+                4, 69, 33, 13, 2, q + "&from=2015-07-01&to=2015-07-31", "2015年7月：2件", false),
+            new Timeline.Bar(
+                48, 50, 33, 32, 5, q + "&from=2015-08-01&to=2015-08-31", "2015年8月：5件", false),
+            new Timeline.Bar(92, 82, 33, 0, 0, null, "2015年9月：0件", false),
+            new Timeline.Bar(
+                136, 18, 33, 64, 10, q + "&from=2015-10-01&to=2015-10-31", "2015年10月：10件",
+                false)),
         timeline.bars());
-    assertEquals(128, timeline.width());
-    assertEquals(98, timeline.height());
-    assertEquals(68, timeline.baseline());
+    assertEquals(184, timeline.width());
+    assertEquals(112, timeline.height());
+    assertEquals(82, timeline.baseline());
   }
 
   @Test
-  void labelsEachMonthOfAShortSpanAndTheYearOnce() {
+  void labelsEachMonthAndItsCountOnAShortSpanAndTheYearOnce() {
     Timeline timeline = Timeline.of(MONTHS, SearchRequest.of(""));
     assertEquals(
         List.of(
-            new Timeline.Label(15, 81, "7月", false),
-            new Timeline.Label(4, 95, "2015年", true),
-            new Timeline.Label(45, 81, "8月", false),
-            new Timeline.Label(75, 81, "9月", false),
-            new Timeline.Label(105, 81, "10月", false)),
+            new Timeline.Label(20, 95, "7月", "month"),
+            new Timeline.Label(20, 66, "2", "count"),
+            new Timeline.Label(4, 109, "2015年", "year"),
+            new Timeline.Label(64, 95, "8月", "month"),
+            new Timeline.Label(64, 47, "5", "count"),
+            new Timeline.Label(108, 95, "9月", "month"),
+            new Timeline.Label(152, 95, "10月", "month"),
+            new Timeline.Label(152, 15, "10", "count")),
         timeline.labels());
   }
 
