@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Full-text search over the news-clipping blog てらまち・ねっと.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {ParseCommand.class, CommandLine.HelpCommand.class})
 public final class KirinukiCommand {
 
   @Option(
