@@ -53,7 +53,7 @@ final class PageText {
       if (!t.isEmpty() && t.equals(previous)) {
         out.set(
             out.size() - 1,
-            new Line(t, "A doubled line was removed: " + Text.abbreviate(t, 30) + "."));
+            new Line(t, "A doubled line was removed: " + PostParser.quote(t) + "."));
         continue;
       }
       previous = t;
@@ -99,8 +99,10 @@ final class PageText {
       String repaired = Mojibake.repair(Text.trim(s));
       if (repaired != null) {
         warning =
-            "A line garbled by a Shift_JIS misreading was repaired: "
-                + Text.abbreviate(repaired, 30)
+            "A line garbled by a Shift_JIS misreading was repaired"
+                + (repaired.indexOf('\uFFFD') >= 0 ? " (some characters stay lost)" : "")
+                + ": "
+                + PostParser.quote(repaired)
                 + ".";
         s = repaired;
       }

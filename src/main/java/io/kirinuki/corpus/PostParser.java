@@ -146,8 +146,8 @@ public final class PostParser {
         i + 1,
         new Line(
             right,
-            "A line joined to the header after it was split: "
-                + Text.abbreviate(right, QUOTED_HEADLINE)
+            "An edit had joined a line and the header after it; they were split apart: "
+                + quote(right)
                 + "."));
     return true;
   }
@@ -174,9 +174,8 @@ public final class PostParser {
       if (header != null && !(ownHeader && header.date() == null)) {
         String warning =
             lostBullet
-                ? "The ● of an article header was lost (U+FFFD); the line was read as a headline: "
-                    + Text.abbreviate(headline, QUOTED_HEADLINE)
-                    + "."
+                ? articleWarning(
+                    headline, "its ● was lost (U+FFFD); the line was read as a headline")
                 : null;
         return new Start(i, note, j, headline, header, warning);
       }
@@ -187,11 +186,7 @@ public final class PostParser {
     }
     if (ownHeader) {
       String warning =
-          inline.kind() == Kind.GLUED
-              ? "An outlet line glued to its headline was split off: "
-                  + Text.abbreviate(inline.headline(), QUOTED_HEADLINE)
-                  + "."
-              : null;
+          inline.kind() == Kind.GLUED ? articleWarning(inline.headline(), GLUED) : null;
       return new Start(i, -1, i, inline.headline(), inline.header(), warning);
     }
     if (lostBullet || tocEntry) {
@@ -206,15 +201,7 @@ public final class PostParser {
           && "/／".indexOf(headline.charAt(known.length())) < 0) {
         Header header = headers.outletLine(headline.substring(known.length()));
         if (header != null) {
-          return new Start(
-              i,
-              -1,
-              i,
-              known,
-              header,
-              "An outlet line glued to its headline was split off: "
-                  + Text.abbreviate(known, QUOTED_HEADLINE)
-                  + ".");
+          return new Start(i, -1, i, known, header, articleWarning(known, GLUED));
         }
       }
     }
@@ -262,9 +249,9 @@ public final class PostParser {
       if (header.bodyStart() != null) {
         bodyLines.add(header.bodyStart());
         warnings.add(
-            "An outlet line joined with the first line of its body was split: "
-                + Text.abbreviate(start.headline(), QUOTED_HEADLINE)
-                + ".");
+            articleWarning(
+                start.headline(),
+                "its outlet line was joined with the first line of its body; they were split"));
       }
       for (int j = start.headerEnd() + 1; j < end; j++) {
         bodyLines.add(lines.get(j).text());
@@ -287,31 +274,23 @@ public final class PostParser {
       Header header = articleHeaders.get(k);
       LocalDate date = resolved.get(k);
       DateText.Found found = header.date();
-      String quoted = Text.abbreviate(headline, QUOTED_HEADLINE);
       if (found != null && date == null) {
+        String written = found.month() + "月" + found.day() + "日";
         warnings.add(
-            found.year() == null
-                ? "The year of "
-                    + found.month()
-                    + "月"
-                    + found.day()
-                    + "日 is not known, so the date"
-                    + " of an article is left empty: "
-                    + quoted
-                    + "."
-                : found.year()
-                    + "年"
-                    + found.month()
-                    + "月"
-                    + found.day()
-                    + "日 is not a calendar"
-                    + " date, so the date of an article is left empty: "
-                    + quoted
-                    + ".");
+            articleWarning(
+                headline,
+                found.year() == null
+                    ? "the year of " + written + " is not known, so its date is left empty"
+                    : found.year()
+                        + "年"
+                        + written
+                        + " is not a calendar date, so its date is"
+                        + " left empty"));
       }
       if (header.outlet() != null && !header.knownOutlet()) {
         warnings.add(
-            "The outlet " + header.outletRaw() + " is not in the outlet table: " + quoted + ".");
+            articleWarning(
+                headline, "its outlet " + header.outletRaw() + " is not in the outlet table"));
       }
       String id = ContentIds.articleId(headline, header.outlet(), found, bodies.get(k));
       articleIds.add(id);
@@ -379,6 +358,19 @@ public final class PostParser {
         header.author(),
         header.bodyStart(),
         takeOutlet ? listed.knownOutlet() : header.knownOutlet());
+  }
+
+  private static final String GLUED =
+      "its outlet line had been glued to the headline; they were split";
+
+  /** {@code Article "headline": message.} */
+  private static String articleWarning(String headline, String message) {
+    return "Article " + quote(headline) + ": " + message + ".";
+  }
+
+  /** The start of a text in quotes, for messages. */
+  static String quote(String text) {
+    return "\"" + Text.abbreviate(text, QUOTED_HEADLINE) + "\"";
   }
 
   private static String normalised(String s) {
