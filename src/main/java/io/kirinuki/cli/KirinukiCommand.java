@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       IndexCommand.class,
       SearchCommand.class,
+      ParseCommand.class,
       StatsCommand.class,
       CommandLine.HelpCommand.class
     })
