@@ -10,7 +10,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Full-text search over the news-clipping blog てらまち・ねっと.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      ParseCommand.class,
+      ServeCommand.class,
+      StatsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class KirinukiCommand {
 
   @Option(
@@ -23,6 +30,7 @@ public final class KirinukiCommand {
   public static CommandLine commandLine() {
     KirinukiCommand root = new KirinukiCommand();
     CommandLine cli = new CommandLine(root);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new ErrorHandler(() -> root.verbose));
     return cli;
   }

@@ -1,48 +1,471 @@
 package io.kirinuki.search;
 
+import io.kirinuki.analysis.Analyzers;
+import io.kirinuki.analysis.Synonyms;
+import io.kirinuki.corpus.Outlets;
+import io.kirinuki.index.Schema;
+import io.kirinuki.search.DocumentView.ArticleRef;
+import io.kirinuki.search.QueryLanguage.Clause;
+import io.kirinuki.search.SearchRequest.Sort;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The one entry point for searching an index, shared by the HTTP server and the CLI.
  *
- * <p>Work in progress: the signatures are fixed, the implementation lands with issue 4.
+ * <p>Thread-safe. Each request acquires the current point-in-time reader and releases it when
+ * done, so {@link #refresh()} can switch to a newer commit while searches run.
  */
 public final class Searcher implements Closeable {
+  /** A search stops collecting after this long and answers with what it found. */
+  public static final long SEARCH_TIMEOUT_MS = 5_000;
 
-  private Searcher() {}
+  /** Deepest hit a request may page to; deeper pages are refused with a message. */
+  public static final int MAX_WINDOW = 10_000;
+
+  /** Passages per snippet. */
+  static final int SNIPPET_PASSAGES = 2;
+
+  /** Share of a passage's text placed before its match. */
+  static final float PASSAGE_CONTEXT_SHARE = 0.3f;
+
+  /** Most quoting posts listed for one article. */
+  static final int MAX_QUOTING_POSTS = 1000;
+
+  /** Length the highlighter aims for when it joins sentences into a passage. */
+  static final int PASSAGE_GOAL_CHARS = 120;
+
+  private static final Set<String> HIT_FIELDS =
+      Set.of(Schema.ID, Schema.TYPE, Schema.TITLE, Schema.OUTLET, Schema.DATE);
+
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final QueryBuilder queryBuilder;
+  private final Outlets outlets;
+  private final Analyzer analyzer;
+
+  Searcher(Directory directory, Analyzers analyzers, Synonyms synonyms, Outlets outlets)
+      throws IOException {
+    this.directory = directory;
+    this.manager = new SearcherManager(directory, null);
+    this.queryBuilder = new QueryBuilder(analyzers, synonyms);
+    this.outlets = outlets;
+    this.analyzer = Schema.analyzer(analyzers);
+  }
 
   /** Opens the index in {@code indexDir}; fails when there is no index there. */
   public static Searcher open(Path indexDir) throws IOException {
-    throw new UnsupportedOperationException("Searcher lands with issue 4");
+    return open(indexDir, Analyzers.load(), Synonyms.load(), Outlets.load());
+  }
+
+  /** Opens the index in {@code indexDir} with the given analysis and outlet table. */
+  public static Searcher open(Path indexDir, Analyzers analyzers, Synonyms synonyms, Outlets outlets)
+      throws IOException {
+    if (!Files.isDirectory(indexDir)) {
+      throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first");
+    }
+    Directory directory = FSDirectory.open(indexDir);
+    try {
+      return new Searcher(directory, analyzers, synonyms, outlets);
+    } catch (IndexNotFoundException e) {
+      directory.close();
+      throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first", e);
+    }
   }
 
   /** Runs one search; throws {@link InvalidQueryException} for a request it refuses. */
   public SearchResult search(SearchRequest request) {
-    throw new UnsupportedOperationException("Searcher lands with issue 4");
+    long started = System.nanoTime();
+    validate(request);
+    List<Clause> clauses = QueryLanguage.parse(request.query());
+    Query query =
+        new BooleanQuery.Builder()
+            .add(queryBuilder.build(clauses), Occur.MUST)
+            .add(filter(request), Occur.FILTER)
+            .build();
+    Sort sort =
+        QueryBuilder.listsEverything(clauses) && request.sort() == Sort.RELEVANCE
+            ? Sort.NEWEST
+            : request.sort();
+    int window = request.page() * request.size();
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+        timed.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
+        Object[] results =
+            timed.search(
+                query,
+                new MultiCollectorManager(
+                    new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE),
+                    new Facets.Manager()));
+        TopDocs top = (TopDocs) results[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) results[1];
+        List<Hit> hits = hits(timed, top, request, queryBuilder.highlightQuery(clauses));
+        return new SearchResult(
+            request.query() == null ? "" : request.query(),
+            top.totalHits.value(),
+            request.page(),
+            request.size(),
+            (System.nanoTime() - started) / 1_000_000,
+            hits,
+            Facets.sorted(counts));
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void validate(SearchRequest request) {
+    String query = request.query() == null ? "" : request.query();
+    if (query.length() > SearchRequest.MAX_QUERY_LENGTH) {
+      throw new InvalidQueryException(
+          "The query is "
+              + query.length()
+              + " characters long; at most "
+              + SearchRequest.MAX_QUERY_LENGTH
+              + " are allowed.");
+    }
+    if (request.page() < 1) {
+      throw new InvalidQueryException("The page must be 1 or more, not " + request.page() + ".");
+    }
+    if (request.size() < 1 || request.size() > SearchRequest.MAX_SIZE) {
+      throw new InvalidQueryException(
+          "The size must be between 1 and "
+              + SearchRequest.MAX_SIZE
+              + ", not "
+              + request.size()
+              + ".");
+    }
+    if ((long) request.page() * request.size() > MAX_WINDOW) {
+      throw new InvalidQueryException(
+          "Only the first "
+              + MAX_WINDOW
+              + " hits can be paged through; please narrow the search with words or filters.");
+    }
+    if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+      throw new InvalidQueryException(
+          "The start date " + request.from() + " is after the end date " + request.to() + ".");
+    }
+  }
+
+  private Query filter(SearchRequest request) {
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    if (request.type() == null) {
+      filter.add(
+          new TermInSetQuery(
+              Schema.TYPE,
+              List.of(new BytesRef(Schema.TYPE_POST), new BytesRef(Schema.TYPE_ARTICLE))),
+          Occur.FILTER);
+    } else {
+      filter.add(new TermQuery(new Term(Schema.TYPE, request.type().value())), Occur.FILTER);
+    }
+    if (request.outlet() != null && !request.outlet().isBlank()) {
+      String outlet = outlets.resolve(request.outlet().strip()).orElse(request.outlet().strip());
+      filter.add(new TermQuery(new Term(Schema.OUTLET, outlet)), Occur.FILTER);
+    }
+    if (request.from() != null || request.to() != null) {
+      int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
+      int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();
+      filter.add(IntPoint.newRangeQuery(Schema.DATE, from, to), Occur.FILTER);
+    }
+    return filter.build();
+  }
+
+  /** Sort orders; every one ends with the id, so equal keys come out in a stable order. */
+  private static org.apache.lucene.search.Sort luceneSort(Sort sort) {
+    SortField byId = new SortField(Schema.ID, SortField.Type.STRING);
+    return switch (sort) {
+      case RELEVANCE -> new org.apache.lucene.search.Sort(SortField.FIELD_SCORE, byId);
+      case NEWEST -> new org.apache.lucene.search.Sort(dateField(true), SortField.FIELD_SCORE, byId);
+      case OLDEST -> new org.apache.lucene.search.Sort(dateField(false), SortField.FIELD_SCORE, byId);
+    };
+  }
+
+  /** Documents without a date come last in both directions. */
+  private static SortField dateField(boolean newestFirst) {
+    SortField date = new SortField(Schema.DATE, SortField.Type.INT, newestFirst);
+    date.setMissingValue(newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE);
+    return date;
+  }
+
+  private List<Hit> hits(
+      IndexSearcher searcher, TopDocs top, SearchRequest request, Query highlightQuery)
+      throws IOException {
+    int from = (request.page() - 1) * request.size();
+    if (from >= top.scoreDocs.length) {
+      return List.of();
+    }
+    ScoreDoc[] page = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+    int[] docIds = new int[page.length];
+    for (int i = 0; i < page.length; i++) {
+      docIds[i] = page[i].doc;
+    }
+    String[] snippets =
+        highlighter(searcher)
+            .highlightFields(
+                new String[] {Schema.BODY}, highlightQuery, docIds, new int[] {SNIPPET_PASSAGES})
+            .get(Schema.BODY);
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(page.length);
+    for (int i = 0; i < page.length; i++) {
+      Document doc = stored.document(page[i].doc, HIT_FIELDS);
+      String id = doc.get(Schema.ID);
+      String type = doc.get(Schema.TYPE);
+      String postId = null;
+      if (Schema.TYPE_ARTICLE.equals(type)) {
+        List<String> quoting = quotingPosts(searcher, id);
+        postId = quoting.isEmpty() ? null : quoting.get(0);
+      }
+      hits.add(
+          new Hit(
+              id,
+              type,
+              doc.get(Schema.TITLE),
+              doc.get(Schema.OUTLET),
+              date(doc),
+              snippets[i] == null ? "" : snippets[i],
+              postId,
+              scoreOf(page[i])));
+    }
+    return hits;
+  }
+
+  private static float scoreOf(ScoreDoc hit) {
+    if (hit instanceof FieldDoc field) {
+      for (Object value : field.fields) {
+        if (value instanceof Float score) {
+          return score;
+        }
+      }
+    }
+    return Float.isNaN(hit.score) ? 0f : hit.score;
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    return UnifiedHighlighter.builder(searcher, analyzer)
+        .withFormatter(new SnippetFormatter())
+        .withBreakIterator(
+            () ->
+                LengthGoalBreakIterator.createMinLength(
+                    BreakIterator.getSentenceInstance(Locale.JAPANESE),
+                    PASSAGE_GOAL_CHARS,
+                    PASSAGE_CONTEXT_SHARE))
+        .withMaxNoHighlightPassages(1)
+        .withMaskedFieldsFunc(
+            field ->
+                field.equals(Schema.BODY) ? Set.of(Schema.BODY_READING) : Set.of())
+        .withWeightMatches(true)
+        .build();
   }
 
   /** One document in full; throws {@link UnknownDocumentException} for an unknown id. */
   public DocumentView document(String id) {
-    throw new UnsupportedOperationException("Searcher lands with issue 4");
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        Document doc = findDocument(searcher, id);
+        if (doc == null) {
+          throw new UnknownDocumentException(id);
+        }
+        String type = doc.get(Schema.TYPE);
+        if (Schema.TYPE_POST.equals(type)) {
+          List<ArticleRef> articles = new ArrayList<>();
+          for (String articleId : doc.getValues(Schema.ARTICLE_IDS)) {
+            Document article = findDocument(searcher, articleId);
+            if (article != null) {
+              articles.add(
+                  new ArticleRef(
+                      articleId, article.get(Schema.TITLE), article.get(Schema.OUTLET), date(article)));
+            }
+          }
+          return new DocumentView(
+              id, type, doc.get(Schema.TITLE), null, date(doc), null, doc.get(Schema.BODY), null,
+              articles, List.of());
+        }
+        List<String> quotedIn = quotingPosts(searcher, id);
+        return new DocumentView(
+            id,
+            type,
+            doc.get(Schema.TITLE),
+            doc.get(Schema.OUTLET),
+            date(doc),
+            doc.get(Schema.AUTHOR),
+            doc.get(Schema.BODY),
+            quotedIn.isEmpty() ? null : quotedIn.get(0),
+            List.of(),
+            quotedIn);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** A post or article by id (never a file record), or null. */
+  private static Document findDocument(IndexSearcher searcher, String id) throws IOException {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Schema.ID, id)), Occur.FILTER)
+            .add(
+                new TermInSetQuery(
+                    Schema.TYPE,
+                    List.of(new BytesRef(Schema.TYPE_POST), new BytesRef(Schema.TYPE_ARTICLE))),
+                Occur.FILTER)
+            .build();
+    TopDocs top = searcher.search(query, 1);
+    return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
+  }
+
+  /** The posts that quote an article, oldest first, then by id. */
+  private static List<String> quotingPosts(IndexSearcher searcher, String articleId)
+      throws IOException {
+    Query query =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Schema.ARTICLE_IDS, articleId)), Occur.FILTER)
+            .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_POST)), Occur.FILTER)
+            .build();
+    TopDocs top =
+        searcher.search(
+            query,
+            MAX_QUOTING_POSTS,
+            new org.apache.lucene.search.Sort(
+                dateField(false), new SortField(Schema.ID, SortField.Type.STRING)));
+    List<String> ids = new ArrayList<>(top.scoreDocs.length);
+    StoredFields stored = searcher.storedFields();
+    for (ScoreDoc hit : top.scoreDocs) {
+      ids.add(stored.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
+    }
+    return ids;
+  }
+
+  private static LocalDate date(Document doc) {
+    String date = doc.get(Schema.DATE);
+    return date == null ? null : LocalDate.parse(date);
   }
 
   /** Number of documents (posts and articles) in the currently served commit. */
   public long documentCount() {
-    throw new UnsupportedOperationException("Searcher lands with issue 4");
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        return searcher.count(
+            new TermInSetQuery(
+                Schema.TYPE,
+                List.of(new BytesRef(Schema.TYPE_POST), new BytesRef(Schema.TYPE_ARTICLE))));
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Switches to the newest commit on disk, if there is one; true when it switched. */
   public boolean refresh() throws IOException {
-    throw new UnsupportedOperationException("Searcher lands with issue 4");
+    IndexSearcher before = manager.acquire();
+    try {
+      manager.maybeRefreshBlocking();
+      IndexSearcher after = manager.acquire();
+      try {
+        return after.getIndexReader() != before.getIndexReader();
+      } finally {
+        manager.release(after);
+      }
+    } finally {
+      manager.release(before);
+    }
   }
 
   /** Counts and sizes of the currently served commit. */
   public IndexStats stats() throws IOException {
-    throw new UnsupportedOperationException("Searcher lands with issue 4");
+    IndexSearcher searcher = manager.acquire();
+    try {
+      long posts = searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_POST)));
+      long articles = searcher.count(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE)));
+      Set<String> outletNames = new HashSet<>();
+      for (var leaf : searcher.getIndexReader().leaves()) {
+        var values = org.apache.lucene.index.DocValues.getSortedSet(leaf.reader(), Schema.OUTLET);
+        for (long ord = 0; ord < values.getValueCount(); ord++) {
+          outletNames.add(values.lookupOrd(ord).utf8ToString());
+        }
+      }
+      return new IndexStats(
+          posts,
+          articles,
+          outletNames.size(),
+          edgeDate(searcher, false),
+          edgeDate(searcher, true),
+          sizeOnDisk(searcher));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private static LocalDate edgeDate(IndexSearcher searcher, boolean newest) throws IOException {
+    TopDocs top =
+        searcher.search(
+            IntPoint.newRangeQuery(Schema.DATE, Integer.MIN_VALUE, Integer.MAX_VALUE),
+            1,
+            new org.apache.lucene.search.Sort(dateField(newest)));
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    return date(searcher.storedFields().document(top.scoreDocs[0].doc, Set.of(Schema.DATE)));
+  }
+
+  private long sizeOnDisk(IndexSearcher searcher) throws IOException {
+    long bytes = 0;
+    DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+    for (String file : reader.getIndexCommit().getFileNames()) {
+      bytes += directory.fileLength(file);
+    }
+    return bytes;
   }
 
   @Override
-  public void close() throws IOException {}
+  public void close() throws IOException {
+    manager.close();
+    directory.close();
+  }
 }

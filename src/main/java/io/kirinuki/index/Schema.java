@@ -1,0 +1,131 @@
+package io.kirinuki.index;
+
+import io.kirinuki.analysis.Analyzers;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Every field of the index: its name, how it is indexed, whether it is stored, and why.
+ *
+ * <p>Three kinds of documents share one index, told apart by {@link #TYPE}: posts and articles
+ * (what users search) and one bookkeeping document per source file (what the incremental indexer
+ * needs: the file's content hash and the posts it yielded).
+ */
+public final class Schema {
+  private Schema() {}
+
+  // ---- identity and kind
+
+  /** Unique id (StringField, stored, sorted doc values for deterministic tie-breaks). */
+  public static final String ID = "id";
+
+  /** {@code post}, {@code article} or {@code file} (StringField; sorted-set doc values = facet). */
+  public static final String TYPE = "type";
+
+  public static final String TYPE_POST = "post";
+  public static final String TYPE_ARTICLE = "article";
+  public static final String TYPE_FILE = "file";
+
+  // ---- searchable text: one stored source, three analyses of it
+
+  /**
+   * Headline, stored and indexed with the gram analyzer (offsets in postings): the recall field,
+   * and the field the highlighter reads. For a post, its title (first sentence of commentary).
+   */
+  public static final String TITLE = "title";
+
+  /** Body text, stored and gram-indexed like {@link #TITLE}; a post's body is its commentary. */
+  public static final String BODY = "body";
+
+  /** Kuromoji terms of the headline (not stored): ranks whole-word matches above substrings. */
+  public static final String TITLE_MORPH = "title_morph";
+
+  /** Kuromoji terms of the body (not stored). */
+  public static final String BODY_MORPH = "body_morph";
+
+  /** Reading grams of the headline (not stored; offsets in postings so snippets can mark them). */
+  public static final String TITLE_READING = "title_reading";
+
+  /** Reading grams of the body: a kana query finds kanji text that reads the same. */
+  public static final String BODY_READING = "body_reading";
+
+  // ---- metadata (stored; keywords also indexed for filters and facets)
+
+  /** Canonical outlet name (StringField + sorted-set doc values for the facet); articles only. */
+  public static final String OUTLET = "outlet";
+
+  /** The outlet as written on the page (stored only). */
+  public static final String OUTLET_RAW = "outlet_raw";
+
+  /** Byline (stored only). */
+  public static final String AUTHOR = "author";
+
+  /** Date as epoch day: IntPoint for ranges, numeric doc values for sorting, stored as ISO text. */
+  public static final String DATE = "date";
+
+  /** Year and month of {@link #DATE} ({@code 2015}, {@code 2015-10}): facet doc values only. */
+  public static final String YEAR = "year";
+
+  public static final String MONTH = "month";
+
+  /** A post's URL, source file and comment count (stored only). */
+  public static final String URL = "url";
+
+  public static final String FILE = "file";
+  public static final String COMMENTS = "comments";
+
+  /**
+   * A post's quoted article ids in page order (StringField, stored): the post's article list,
+   * indexed so that an article's {@code quotedIn} is a term query, and in sorted-set doc values so
+   * the indexer reads its bookkeeping without decompressing stored text.
+   */
+  public static final String ARTICLE_IDS = "article_ids";
+
+  // ---- file bookkeeping documents
+
+  /** Path of a source file (StringField, stored, sorted doc values for the indexer's state). */
+  public static final String PATH = "path";
+
+  /** SHA-256 of the file's bytes (stored, sorted doc values): unchanged files are skipped. */
+  public static final String HASH = "hash";
+
+  /** Ids of the posts a file yielded (StringField, stored, doc values): a post's sources. */
+  public static final String POST_IDS = "post_ids";
+
+  /** Size of a source file in bytes (stored). */
+  public static final String BYTES = "bytes";
+
+  /** Gram-indexed stored text: positions for phrases, offsets for the highlighter. */
+  static final FieldType GRAM_STORED =
+      textType(true, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  /** Reading grams: offsets too, because the highlighter marks reading matches in the body. */
+  static final FieldType READING = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+  /** Morphological terms: positions for compound phrases; never highlighted, so no offsets. */
+  static final FieldType MORPH = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  private static FieldType textType(boolean stored, IndexOptions options) {
+    FieldType type = new FieldType();
+    type.setTokenized(true);
+    type.setStored(stored);
+    type.setIndexOptions(options);
+    type.freeze();
+    return type;
+  }
+
+  /** The per-field analyzer for indexing and querying: the only place fields meet analyzers. */
+  public static Analyzer analyzer(Analyzers analyzers) {
+    return analyzers.perField(
+        Map.of(
+            TITLE, analyzers.gram(),
+            BODY, analyzers.gram(),
+            TITLE_MORPH, analyzers.morph(),
+            BODY_MORPH, analyzers.morph(),
+            TITLE_READING, analyzers.reading(),
+            BODY_READING, analyzers.reading()),
+        analyzers.gram());
+  }
+}

@@ -1,0 +1,228 @@
+package io.kirinuki.search;
+
+import io.kirinuki.analysis.Analyzers;
+import io.kirinuki.analysis.GramAnalyzer;
+import io.kirinuki.analysis.Normalizer;
+import io.kirinuki.analysis.Synonyms;
+import io.kirinuki.index.Schema;
+import io.kirinuki.search.QueryLanguage.Clause;
+import io.kirinuki.search.QueryLanguage.Term;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns query-language clauses into Lucene queries.
+ *
+ * <p>Recall and ranking are separate: a word matches a document iff the document's normalised
+ * title or body contains the normalised word (an exact phrase over the gram field), or one of its
+ * synonyms, or, for a kana word, text that reads the same. Whole-word matches of the morphological
+ * fields never decide whether a document matches; they only add score, with the headline above the
+ * body, so that {@code 京都} ranks 京都 above 東京都.
+ */
+public final class QueryBuilder {
+  /** Weights of the scoring parts; headline matches rank above body matches. */
+  static final float TITLE_GRAM_BOOST = 2f;
+
+  static final float BODY_GRAM_BOOST = 1f;
+  static final float TITLE_MORPH_BOOST = 4f;
+  static final float BODY_MORPH_BOOST = 2f;
+  static final float READING_BOOST = 0.5f;
+  static final float SYNONYM_BOOST = 0.8f;
+
+  /** Shortest kana word searched by reading: single kana read like too many things. */
+  static final int MIN_READING_LENGTH = 2;
+
+  /** Most words and phrases one query may hold; more is refused with a message. */
+  public static final int MAX_TERMS = 32;
+
+  private final Synonyms synonyms;
+  private final org.apache.lucene.util.QueryBuilder morphBuilder;
+
+  public QueryBuilder(Analyzers analyzers, Synonyms synonyms) {
+    this.synonyms = synonyms;
+    this.morphBuilder = new org.apache.lucene.util.QueryBuilder(analyzers.morph());
+  }
+
+  /** The matching-and-ranking query; {@link MatchAllDocsQuery} for a query without clauses. */
+  public Query build(List<Clause> clauses) {
+    checkSize(clauses);
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    boolean positive = false;
+    for (Clause clause : clauses) {
+      if (clause.excluded()) {
+        for (Term term : clause.alternatives()) {
+          Query recall = literalRecall(term);
+          if (recall != null) {
+            query.add(recall, Occur.MUST_NOT);
+          }
+        }
+        continue;
+      }
+      BooleanQuery.Builder either = new BooleanQuery.Builder();
+      int alternatives = 0;
+      for (Term term : clause.alternatives()) {
+        Query scored = matchAndRank(term);
+        if (scored != null) {
+          either.add(scored, Occur.SHOULD);
+          alternatives++;
+        }
+      }
+      if (alternatives > 0) {
+        query.add(either.build(), Occur.MUST);
+        positive = true;
+      }
+    }
+    if (!positive) {
+      // Only exclusions (or nothing): everything, minus what is excluded.
+      query.add(new MatchAllDocsQuery(), Occur.MUST);
+    }
+    return query.build();
+  }
+
+  /**
+   * The query the highlighter marks: every positive term's recall parts (literal grams, synonyms,
+   * readings), on the stored fields and their reading twins.
+   */
+  public Query highlightQuery(List<Clause> clauses) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    int parts = 0;
+    for (Clause clause : clauses) {
+      if (clause.excluded()) {
+        continue;
+      }
+      for (Term term : clause.alternatives()) {
+        Query recall = recall(term);
+        if (recall != null) {
+          query.add(recall, Occur.SHOULD);
+          parts++;
+        }
+      }
+    }
+    return parts == 0 ? new MatchNoDocsQuery() : query.build();
+  }
+
+  /** True when no clause can match anything by itself (a blank query or only exclusions). */
+  public static boolean listsEverything(List<Clause> clauses) {
+    return clauses.stream().allMatch(Clause::excluded);
+  }
+
+  private void checkSize(List<Clause> clauses) {
+    int terms = clauses.stream().mapToInt(c -> c.alternatives().size()).sum();
+    if (terms > MAX_TERMS) {
+      throw new InvalidQueryException(
+          "The query has "
+              + terms
+              + " words; at most "
+              + MAX_TERMS
+              + " are allowed, so please shorten it.");
+    }
+  }
+
+  /** Recall (required) plus whole-word ranking (optional) for one term; null if it is empty. */
+  private Query matchAndRank(Term term) {
+    Query recall = recall(term);
+    if (recall == null) {
+      return null;
+    }
+    BooleanQuery.Builder scored = new BooleanQuery.Builder();
+    scored.add(recall, Occur.MUST);
+    for (Query rank : morphQueries(term.text())) {
+      scored.add(rank, Occur.SHOULD);
+    }
+    return scored.build();
+  }
+
+  /** Any of: the literal text, a synonym, or (for kana) the reading, in title or body. */
+  Query recall(Term term) {
+    String literal = Normalizer.normalize(term.text());
+    if (literal.isBlank()) {
+      return null;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    addGrams(any, Schema.TITLE, literal, TITLE_GRAM_BOOST);
+    addGrams(any, Schema.BODY, literal, BODY_GRAM_BOOST);
+    if (!term.phrase()) {
+      for (String synonym : synonymsOf(term.text())) {
+        addGrams(any, Schema.TITLE, synonym, TITLE_GRAM_BOOST * SYNONYM_BOOST);
+        addGrams(any, Schema.BODY, synonym, BODY_GRAM_BOOST * SYNONYM_BOOST);
+      }
+      if (isKana(literal) && literal.codePointCount(0, literal.length()) >= MIN_READING_LENGTH) {
+        addGrams(any, Schema.TITLE_READING, literal, TITLE_GRAM_BOOST * READING_BOOST);
+        addGrams(any, Schema.BODY_READING, literal, BODY_GRAM_BOOST * READING_BOOST);
+      }
+    }
+    return any.build();
+  }
+
+  /** The literal text only, in title or body: what {@code -word} excludes (grep -v). */
+  private Query literalRecall(Term term) {
+    String literal = Normalizer.normalize(term.text());
+    if (literal.isBlank()) {
+      return null;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    addGrams(any, Schema.TITLE, literal, 1f);
+    addGrams(any, Schema.BODY, literal, 1f);
+    return any.build();
+  }
+
+  private Set<String> synonymsOf(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String synonym : synonyms.equivalents(text)) {
+      String normalized = Normalizer.normalize(synonym);
+      if (!normalized.isBlank()) {
+        out.add(normalized);
+      }
+    }
+    return out;
+  }
+
+  /** An exact phrase over the grams: matches iff the field's normalised text contains the text. */
+  static Query gramQuery(String field, String normalized) {
+    List<String> grams = GramAnalyzer.queryGrams(normalized);
+    if (grams.size() == 1) {
+      return new TermQuery(new org.apache.lucene.index.Term(field, grams.get(0)));
+    }
+    PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+    for (int i = 0; i < grams.size(); i++) {
+      phrase.add(new org.apache.lucene.index.Term(field, grams.get(i)), i);
+    }
+    return phrase.build();
+  }
+
+  private static void addGrams(BooleanQuery.Builder any, String field, String text, float boost) {
+    if (GramAnalyzer.queryGrams(text).isEmpty()) {
+      return;
+    }
+    any.add(new BoostQuery(gramQuery(field, text), boost), Occur.SHOULD);
+  }
+
+  private List<Query> morphQueries(String text) {
+    List<Query> out = new ArrayList<>(2);
+    Query title = morphBuilder.createPhraseQuery(Schema.TITLE_MORPH, text);
+    if (title != null) {
+      out.add(new BoostQuery(title, TITLE_MORPH_BOOST));
+    }
+    Query body = morphBuilder.createPhraseQuery(Schema.BODY_MORPH, text);
+    if (body != null) {
+      out.add(new BoostQuery(body, BODY_MORPH_BOOST));
+    }
+    return out;
+  }
+
+  private static boolean isKana(String normalized) {
+    return normalized
+        .codePoints()
+        .allMatch(c -> (c >= 0x30a1 && c <= 0x30fa) || c == 0x30fc || (c >= 0x3041 && c <= 0x3096));
+  }
+}

@@ -1,0 +1,233 @@
+package io.kirinuki.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kirinuki.search.SearchRequest.DocType;
+import io.kirinuki.search.SearchRequest.Sort;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search behaviour over a real index of the two sample posts (issue 4, "Must show"). */
+class SearcherTest {
+  @TempDir static Path dir;
+  static Searcher searcher;
+
+  // Headlines of the sample articles, as written after the ●.
+  static final String NEC = "NEC、顔認証システム受注 全市区町村のマイナンバー交付に使用";
+  static final String TORIDE_NHK = "住民票にマイナンバー誤記載し発行 取手市";
+  static final String TORIDE_SUNDAY = "【速報】マイナンバー早くも流出!住民票発行機がバグって勝手に発行する!";
+  static final String BRIBERY_YOMIURI = "マイナンバー システム設計発注巡り収賄の疑い 厚労省職員逮捕";
+  static final String BRIBERY_IRORIO =
+      "「なにやってんだ…」マイナンバーを巡る収賄容疑での“厚労省室長補佐”逮捕に怒りの声が殺到";
+  static final String BRIBERY_SANKEI = "【マイナンバー汚職】「1兆円市場」群がるIT業者 大規模システム、大手有利で中小苦戦";
+
+  @BeforeAll
+  static void index() throws IOException {
+    SampleIndex.build(dir);
+    searcher = SampleIndex.open(dir);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    searcher.close();
+  }
+
+  static SearchResult search(String query) {
+    return searcher.search(new SearchRequest(query, null, null, null, null, Sort.RELEVANCE, 1, 100));
+  }
+
+  static SearchResult articles(String query) {
+    return searcher.search(
+        new SearchRequest(query, DocType.ARTICLE, null, null, null, Sort.RELEVANCE, 1, 100));
+  }
+
+  static List<String> titles(SearchResult result) {
+    return result.hits().stream().map(Hit::title).toList();
+  }
+
+  @Test
+  void indexHoldsBothPostsAndAllTheirArticles() {
+    // 2 posts, 10 + 8 articles.
+    SearchResult all = search("");
+    assertEquals(20, all.total());
+    assertEquals(20, searcher.documentCount());
+  }
+
+  @Test
+  void faceRecognitionFindsTheNecArticleFirst() {
+    // 顔認証 = face recognition
+    assertEquals(NEC, search("顔認証").hits().get(0).title());
+  }
+
+  @Test
+  void torideAndResidentCertificateFindTheTwoTorideArticlesFirst() {
+    // 取手市 住民票 = Toride City, resident certificate
+    List<String> top2 = titles(search("取手市 住民票")).subList(0, 2);
+    assertEquals(Set.of(TORIDE_NHK, TORIDE_SUNDAY), Set.copyOf(top2));
+  }
+
+  @Test
+  void briberyFindsTheThreeBriberyArticlesInTheTopThree() {
+    // 収賄 = taking bribes
+    List<String> top3 = titles(articles("収賄")).subList(0, 3);
+    assertEquals(Set.of(BRIBERY_YOMIURI, BRIBERY_IRORIO, BRIBERY_SANKEI), Set.copyOf(top3));
+  }
+
+  @Test
+  void longVowelMarkIsIgnoredBothWays() {
+    // セキュリティー / セキュリティ = security, with and without the trailing long vowel mark
+    Set<String> withMark = Set.copyOf(titles(search("セキュリティー")));
+    Set<String> withoutMark = Set.copyOf(titles(search("セキュリティ")));
+    assertEquals(withMark, withoutMark);
+    // The IT Pro article only writes セキュリティ; the Yomiuri 7/30 article only セキュリティー.
+    assertTrue(withMark.contains("マイナンバー見据え専門人材組織化で自治体のサイバー攻撃対策支援、総務省"));
+    assertTrue(withoutMark.contains("流出対策自治体まだまだ…マイナンバーの情報管理"));
+  }
+
+  @Test
+  void hiraganaFullWidthAndFullWidthDigitsMatch() {
+    // まいなんばー = マイナンバー in hiragana; ＮＥＣ and １兆円 in full-width letters and digits
+    assertEquals(search("マイナンバー").total(), search("まいなんばー").total());
+    assertEquals(search("NEC").total(), search("ＮＥＣ").total());
+    assertTrue(search("ＮＥＣ").total() > 0);
+    assertEquals(search("1兆円").total(), search("１兆円").total());
+    assertTrue(search("１兆円").total() > 0);
+  }
+
+  @Test
+  void excludingBriberyDropsTheBriberyArticles() {
+    // マイナンバー -収賄 = My Number, without "bribery"
+    List<String> titles = titles(search("マイナンバー -収賄"));
+    assertFalse(titles.contains(BRIBERY_YOMIURI));
+    assertFalse(titles.contains(BRIBERY_IRORIO));
+    assertFalse(titles.contains(BRIBERY_SANKEI));
+    assertEquals(search("マイナンバー").total() - search("マイナンバー 収賄").total(), search("マイナンバー -収賄").total());
+  }
+
+  @Test
+  void outletAliasFindsExactlyTheThreeYomiuriArticles() {
+    SearchResult result =
+        searcher.search(new SearchRequest("", null, "読売", null, null, Sort.RELEVANCE, 1, 100));
+    assertEquals(3, result.total());
+    assertTrue(result.hits().stream().allMatch(h -> "読売新聞".equals(h.outlet())));
+    SearchResult canonical =
+        searcher.search(new SearchRequest("", null, "読売新聞", null, null, Sort.RELEVANCE, 1, 100));
+    assertEquals(3, canonical.total());
+  }
+
+  @Test
+  void oneDayRangeFindsExactlyTheFiveArticlesOfThatDay() {
+    LocalDate day = LocalDate.of(2015, 10, 13);
+    SearchResult result =
+        searcher.search(new SearchRequest("", null, null, day, day, Sort.RELEVANCE, 1, 100));
+    assertEquals(5, result.total());
+    assertTrue(result.hits().stream().allMatch(h -> day.equals(h.date()) && h.type().equals("article")));
+  }
+
+  @Test
+  void outletFacetCountsEveryMatchNotOnlyThePage() {
+    SearchResult result =
+        searcher.search(new SearchRequest("マイナンバー", null, null, null, null, Sort.RELEVANCE, 1, 1));
+    assertEquals(1, result.hits().size());
+    FacetValue yomiuri =
+        result.facets().get("outlet").stream().filter(f -> f.value().equals("読売新聞")).findFirst().orElseThrow();
+    assertEquals(3, yomiuri.count());
+    long typeTotal = result.facets().get("type").stream().mapToLong(FacetValue::count).sum();
+    assertEquals(result.total(), typeTotal);
+  }
+
+  @Test
+  void rankingPromotionIsNotIndexed() {
+    // 人気ブログランキング = the blog-ranking promotion block, page furniture
+    assertEquals(0, search("人気ブログランキング").total());
+  }
+
+  @Test
+  void singleCharacterFindsTheCorruptionHeadline() {
+    // 汚 = "dirty", one character of 汚職 (corruption)
+    assertTrue(titles(search("汚")).contains(BRIBERY_SANKEI));
+  }
+
+  @Test
+  void wholeSentenceOfCommentaryFindsItsPost() {
+    // "The whole nation is rightly angry." — a sentence of the blogger's own
+    SearchResult result = search("国民の多くが怒るのは当然。");
+    assertEquals(1, result.total());
+    assertEquals("post", result.hits().get(0).type());
+  }
+
+  @Test
+  void snippetsMarkTheMatchAndEscapeTheText() {
+    SearchResult result = search("顔認証");
+    String snippet = result.hits().get(0).snippet();
+    assertTrue(snippet.contains("<mark>顔認証</mark>"), snippet);
+    assertFalse(snippet.contains("<mark>顔</mark>"), snippet);
+  }
+
+  @Test
+  void kanaVariantsAreMarkedWhereTheTextSaysIt() {
+    // まいなんばー (hiragana) marks マイナンバー as written in the text
+    String snippet = search("まいなんばー").hits().get(0).snippet();
+    assertTrue(snippet.contains("<mark>マイナンバー</mark>") || snippet.contains("<mark>マイナンバ</mark>"), snippet);
+  }
+
+  @Test
+  void articleHitsLinkToTheirPostAndPostsToTheirArticles() {
+    Hit nec = search("顔認証").hits().get(0);
+    DocumentView post = searcher.document(nec.postId());
+    assertEquals("post", post.type());
+    assertTrue(post.articles().stream().anyMatch(a -> a.id().equals(nec.id())));
+    DocumentView article = searcher.document(nec.id());
+    assertEquals(List.of(nec.postId()), article.quotedIn());
+    assertEquals(nec.postId(), article.postId());
+    assertNull(post.postId());
+  }
+
+  @Test
+  void unknownDocumentIsReported() {
+    assertThrows(UnknownDocumentException.class, () -> searcher.document("a-0000000000000000"));
+  }
+
+  @Test
+  void orderIsDeterministicAndNewestFirstWhenTheQueryIsEmpty() {
+    SearchResult first = search("");
+    SearchResult again = search("");
+    assertEquals(first.hits().stream().map(Hit::id).toList(), again.hits().stream().map(Hit::id).toList());
+    List<LocalDate> dates =
+        first.hits().stream().map(Hit::date).filter(d -> d != null).collect(Collectors.toList());
+    for (int i = 1; i < dates.size(); i++) {
+      assertFalse(dates.get(i).isAfter(dates.get(i - 1)), "not newest first at " + i);
+    }
+    // The government page has no date: it comes last.
+    assertNull(first.hits().get(first.hits().size() - 1).date());
+  }
+
+  @Test
+  void refusesBadRequestsWithASentence() {
+    assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 0, 10)));
+    assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 1, 101)));
+    assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x".repeat(1001), null, null, null, null, Sort.RELEVANCE, 1, 10)));
+    InvalidQueryException deep = assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 1000, 100)));
+    assertTrue(deep.getMessage().endsWith("."));
+  }
+
+  @Test
+  void oddQueriesAreAnsweredAsText() {
+    for (String odd : List.of("\"", "\"unclosed phrase", "-", "OR", "a OR", "OR b", "*", "?", "((", "ー", "　", "\u200b", "🍣")) {
+      SearchResult result = search(odd);
+      assertTrue(result.total() >= 0, odd);
+    }
+  }
+}
