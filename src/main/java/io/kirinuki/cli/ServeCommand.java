@@ -1,6 +1,7 @@
 package io.kirinuki.cli;
 
 import io.kirinuki.http.WebServer;
+import io.kirinuki.index.Indexer;
 import io.kirinuki.search.Searcher;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -48,6 +49,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (Indexer.indexSamplesIfEmpty(index.dir)) {
+      out.println("kirinuki serve: " + index.dir + " was empty; indexed the bundled sample posts");
+      out.flush();
+    }
     try (Searcher searcher = Searcher.open(index.dir);
         WebServer server = WebServer.start(searcher, settings)) {
       // SIGTERM and Ctrl-C: stop taking requests, finish the ones in flight, log one line.

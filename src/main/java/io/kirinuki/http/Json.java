@@ -1,21 +1,19 @@
 package io.kirinuki.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.kirinuki.search.SearchJson;
 
 /** The JSON form of the API: records as objects, dates as {@code YYYY-MM-DD}, nulls kept. */
 final class Json {
   private Json() {}
 
   /**
-   * A mapper for the API's records. Nulls stay in the output because the contract names them
-   * ({@code "outlet": null} for a post).
+   * The search core's mapper, so that {@code kirinuki search --json} prints exactly what {@code
+   * GET /api/search} answers. Nulls stay in the output because the contract names them ({@code
+   * "outlet": null} for a post).
    */
   static ObjectMapper mapper() {
-    return new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    return SearchJson.mapper();
   }
 
   /** The answer of {@code GET /api/health}. */

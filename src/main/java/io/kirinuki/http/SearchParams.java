@@ -1,6 +1,7 @@
 package io.kirinuki.http;
 
 import io.kirinuki.search.SearchRequest;
+import io.kirinuki.search.Searcher;
 import io.kirinuki.search.SearchRequest.DocType;
 import io.kirinuki.search.SearchRequest.Sort;
 import java.io.ByteArrayOutputStream;
@@ -38,10 +39,10 @@ final class SearchParams {
   static final int MAX_OUTLET_LENGTH = 100;
 
   /**
-   * Deepest hit a page may reach. Lucene collects page * size hits to serve one page, so an
-   * unbounded page number would let one URL allocate gigabytes.
+   * Deepest hit a page may reach (the searcher's limit). Lucene collects page * size hits to
+   * serve one page, so an unbounded page number would let one URL allocate gigabytes.
    */
-  static final int MAX_RESULT_WINDOW = 10_000;
+  static final int MAX_RESULT_WINDOW = Searcher.MAX_WINDOW;
 
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
