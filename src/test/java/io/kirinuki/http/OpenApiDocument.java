@@ -3,8 +3,10 @@ package io.kirinuki.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
@@ -22,8 +24,15 @@ import java.util.TreeSet;
  */
 final class OpenApiDocument {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** JSON Schema 2020-12 (what OpenAPI 3.1 schemas are), told that "components" holds no rule. */
   private static final JsonSchemaFactory SCHEMAS =
-      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+      JsonSchemaFactory.getInstance(
+          SpecVersion.VersionFlag.V202012,
+          builder ->
+              builder.metaSchema(
+                  JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                      .keyword(new NonValidationKeyword("components"))
+                      .build()));
 
   private final JsonNode document;
 
