@@ -24,9 +24,16 @@ record DocumentPage(
     String isoDate,
     String date,
     String author,
-    List<String> paragraphs,
+    List<Paragraph> paragraphs,
     List<ArticleLink> articles,
     List<PostLink> quotingPosts) {
+
+  /**
+   * One line of the body.
+   *
+   * @param quote true for the blogger's excerpt of an article ({@code ★《…》}, {@code 読売★《…》})
+   */
+  record Paragraph(String text, boolean quote) {}
 
   /** A quoted article, as a post lists it. */
   record ArticleLink(String href, String title, String outlet, String isoDate, String date) {}
@@ -97,10 +104,14 @@ record DocumentPage(
   }
 
   /** Each non-empty line is a paragraph: that is how the blog lays out articles and commentary. */
-  static List<String> paragraphs(String body) {
+  static List<Paragraph> paragraphs(String body) {
     if (body == null) {
       return List.of();
     }
-    return body.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    return body.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .map(line -> new Paragraph(line, line.startsWith("★") || line.contains("★《")))
+        .toList();
   }
 }

@@ -41,8 +41,16 @@ final class IndexRefresher implements AutoCloseable {
     }
   }
 
+  /** Stops the schedule, letting a refresh under way finish (it is not interrupted). */
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    // shutdownNow() would interrupt a refresh mid-read, and an interrupt during Lucene file I/O
+    // closes the file channel (ClosedByInterruptException).
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

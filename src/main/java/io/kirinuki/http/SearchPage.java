@@ -55,19 +55,16 @@ record SearchPage(
     static final Form EMPTY = new Form("", "", "", "", "", "");
 
     static Form of(Map<String, List<String>> params) {
-      String q = first(params, SearchParams.Q);
       String sort = first(params, SearchParams.SORT);
-      if (sort.isEmpty()) {
-        // With no query the hits come newest first, so that is what the sort box should say.
-        sort = q.isBlank() ? "newest" : "relevance";
-      }
+      // Relevance even when there is no query yet (the list then runs newest first, and the
+      // heading says so): a box preset to "newest" would sort the next query by date.
       return new Form(
-          q,
+          first(params, SearchParams.Q),
           first(params, SearchParams.TYPE),
           first(params, SearchParams.OUTLET),
           first(params, SearchParams.FROM),
           first(params, SearchParams.TO),
-          sort);
+          sort.isEmpty() ? SearchRequest.Sort.RELEVANCE.value() : sort);
     }
 
     private static String first(Map<String, List<String>> params, String name) {
@@ -149,7 +146,8 @@ record SearchPage(
             || request.outlet() != null
             || request.from() != null
             || request.to() != null;
-    return filtered ? "絞り込んだ文書" : "すべての文書";
+    String order = request.sort() == SearchRequest.Sort.OLDEST ? "（古い順）" : "（新しい順）";
+    return (filtered ? "絞り込んだ文書" : "すべての文書") + order;
   }
 
   private static HitView hitView(Hit hit) {

@@ -157,7 +157,7 @@ class PageRenderingTest {
     DocumentView article =
         new DocumentView(
             "a1", "article", "住民票にマイナンバー誤記載し発行 取手市", "NHK", // My Number printed on residence certificates
-            LocalDate.of(2015, 10, 13), null, "茨城県取手市が、" + EVIL + "\n\n 取手市によりますと、",
+            LocalDate.of(2015, 10, 13), null, "茨城県取手市が、" + EVIL + "\n\n 取手市によりますと、\n読売★《引用》",
             "p1", List.of(), List.of("p1", "p2", "gone"));
     Map<String, DocumentView> posts =
         Map.of(
@@ -178,8 +178,11 @@ class PageRenderingTest {
     assertTrue(html.contains("<li><a href=\"/documents/p2\">セキュリティ</a>"));
     assertTrue(html.contains("<li><a href=\"/documents/gone\">投稿 gone</a>"));
     assertEquals(
-        List.of("<p>茨城県取手市が、&lt;script&gt;alert(\"x\")&lt;/script&gt;</p>", "<p>取手市によりますと、</p>"),
-        all(Pattern.compile("<p>[^<]*(?:&lt;[^<]*)*</p>"), html.substring(html.indexOf("document-body"))).subList(0, 2));
+        List.of(
+            "<p>茨城県取手市が、&lt;script&gt;alert(\"x\")&lt;/script&gt;</p>",
+            "<p>取手市によりますと、</p>",
+            "<p class=\"quote\">読売★《引用》</p>"),
+        all(Pattern.compile("<p(?: class=\"quote\")?>[^<]*(?:&lt;[^<]*)*</p>"), html.substring(html.indexOf("document-body"))).subList(0, 3));
   }
 
   @Test

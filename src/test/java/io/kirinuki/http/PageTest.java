@@ -112,9 +112,10 @@ class PageTest {
   @Test
   void anEmptySearchListsEveryDocumentNewestFirst() {
     String html = get("/").body();
-    assertTrue(html.contains("<h1 class=\"results-heading\">すべての文書</h1>"));
+    assertTrue(html.contains("<h1 class=\"results-heading\">すべての文書（新しい順）</h1>"));
     assertTrue(html.contains("<strong>20</strong>件"));
-    assertTrue(html.contains("<option value=\"newest\" selected>新しい順</option>"), html);
+    // The sort box stays on relevance, so the first query typed here is sorted by relevance.
+    assertTrue(html.contains("<option value=\"relevance\" selected>関連度</option>"), html);
   }
 
   @Test
