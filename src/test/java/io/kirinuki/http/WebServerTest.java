@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,5 +103,60 @@ class WebServerTest {
     assertEquals(503, slow.statusCode());
     assertTrue(slow.body().contains("検索に時間がかかりすぎたため中断しました。"), slow.body());
     assertEquals("text/html;charset=utf-8", http.header(slow, "Content-Type").toLowerCase());
+  }
+
+  @Test
+  void stoppingLetsASearchInFlightFinish() throws Exception {
+    CountDownLatch searching = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    SearchService slow =
+        new SearchService() {
+          @Override
+          public SearchResult search(SearchRequest request) {
+            searching.countDown();
+            try {
+              finish.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new SearchResult(request.query(), 0, 1, 10, 0, List.of(), Map.of());
+          }
+
+          @Override
+          public DocumentView document(String id) {
+            throw new UnknownDocumentException(id);
+          }
+
+          @Override
+          public long documentCount() {
+            return 0;
+          }
+
+          @Override
+          public boolean refresh() {
+            return false;
+          }
+        };
+    Javalin stopping =
+        WebServer.create(slow, new WebServer.Settings("127.0.0.1", 0, 1000, 60_000))
+            .start("127.0.0.1", 0);
+    HttpProbe probe = new HttpProbe(stopping.port());
+    CompletableFuture<HttpResponse<String>> answer =
+        CompletableFuture.supplyAsync(() -> probe.get("/api/search?q=inflight"));
+    searching.await();
+    Thread stopper = Thread.ofPlatform().start(stopping::stop);
+    // Let the search end only once the stop is under way (bounded wait on the server's state).
+    for (int i = 0; i < 1_000_000 && !stopping.jettyServer().server().isStopping(); i++) {
+      Thread.onSpinWait();
+    }
+    assertTrue(stopping.jettyServer().server().isStopping());
+    finish.countDown();
+    stopper.join();
+    HttpResponse<String> response = answer.get();
+    assertEquals(200, response.statusCode());
+    assertEquals(
+        "{\"query\":\"inflight\",\"total\":0,\"page\":1,\"size\":10,\"tookMs\":0,"
+            + "\"hits\":[],\"facets\":{}}",
+        response.body());
   }
 }
