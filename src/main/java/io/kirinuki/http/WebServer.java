@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,9 @@ public final class WebServer implements AutoCloseable {
   static final int SEARCH_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   static final int SEARCH_QUEUE = 64;
+
+  /** How long a stop waits for requests in flight: a search ends within its own time limit. */
+  static final long STOP_TIMEOUT_MS = 20_000;
 
   /**
    * Content-Security-Policy of every answer: scripts and styles only from files of this server
@@ -188,7 +192,13 @@ public final class WebServer implements AutoCloseable {
           LOG.error("A request failed with {}", error.toString(), error);
           JettyErrorHandler.writeInternalError(response);
         });
-    config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrorHandler()));
+    config.jetty.modifyServer(
+        server -> {
+          server.setErrorHandler(new JettyErrorHandler());
+          // On stop, refuse new requests and wait for the ones in flight (up to a limit).
+          server.insertHandler(new GracefulHandler());
+          server.setStopTimeout(STOP_TIMEOUT_MS);
+        });
     config.jetty.modifyServletContextHandler(
         context -> context.setErrorHandler(new JettyErrorHandler()));
     config.staticFiles.add(
