@@ -1,8 +1,8 @@
 package io.kirinuki.http;
 
 /**
- * A query parameter the server refuses: answered 400, with one English sentence for the API and
- * one Japanese sentence for the search page.
+ * A query parameter the server refuses: answered 400, with one English sentence for the API and one
+ * Japanese sentence for the search page.
  */
 final class BadParameterException extends RuntimeException {
   private final String japaneseMessage;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What the page of one post or article shows: the text in paragraphs, its outlet and date, and
- * the links between a post and the articles it quotes.
+ * What the page of one post or article shows: the text in paragraphs, its outlet and date, and the
+ * links between a post and the articles it quotes.
  *
  * @param kind {@code post} or {@code article}
  * @param paragraphs the body, one entry per non-empty line

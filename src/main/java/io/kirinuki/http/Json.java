@@ -8,8 +8,8 @@ final class Json {
   private Json() {}
 
   /**
-   * The search core's mapper, so that {@code kirinuki search --json} prints exactly what {@code
-   * GET /api/search} answers. Nulls stay in the output because the contract names them ({@code
+   * The search core's mapper, so that {@code kirinuki search --json} prints exactly what {@code GET
+   * /api/search} answers. Nulls stay in the output because the contract names them ({@code
    * "outlet": null} for a post).
    */
   static ObjectMapper mapper() {

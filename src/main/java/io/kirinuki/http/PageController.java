@@ -35,7 +35,8 @@ final class PageController {
   /** The search page for a search that could not run: the form as typed, and why (status set). */
   String failedSearch(Context ctx, String japaneseMessage) {
     return templates.render(
-        Templates.SEARCH, SearchPage.failed(SearchPage.Form.of(ctx.queryParamMap()), japaneseMessage));
+        Templates.SEARCH,
+        SearchPage.failed(SearchPage.Form.of(ctx.queryParamMap()), japaneseMessage));
   }
 
   /** The HTML error page. */

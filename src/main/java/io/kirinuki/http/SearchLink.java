@@ -30,8 +30,7 @@ final class SearchLink {
     params.put(SearchParams.OUTLET, request.outlet());
     params.put(SearchParams.FROM, request.from() == null ? null : request.from().toString());
     params.put(SearchParams.TO, request.to() == null ? null : request.to().toString());
-    params.put(
-        SearchParams.SORT, request.sort() == Sort.RELEVANCE ? null : request.sort().value());
+    params.put(SearchParams.SORT, request.sort() == Sort.RELEVANCE ? null : request.sort().value());
     params.put(SearchParams.PAGE, request.page() == 1 ? null : Integer.toString(request.page()));
     params.put(
         SearchParams.SIZE,
@@ -40,8 +39,8 @@ final class SearchLink {
   }
 
   /**
-   * The same search with one parameter set (null removes it); back to page 1, because the hits
-   * of the old page number mean nothing under a new filter.
+   * The same search with one parameter set (null removes it); back to page 1, because the hits of
+   * the old page number mean nothing under a new filter.
    */
   SearchLink with(String name, String value) {
     Map<String, String> changed = new LinkedHashMap<>(params);

@@ -47,8 +47,8 @@ record SearchPage(
   private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
   /**
-   * The form as the reader filled it in, kept as typed (even when invalid) so a refused search
-   * can be corrected rather than retyped.
+   * The form as the reader filled it in, kept as typed (even when invalid) so a refused search can
+   * be corrected rather than retyped.
    */
   record Form(String q, String type, String outlet, String from, String to, String sort) {
 
@@ -110,8 +110,20 @@ record SearchPage(
   /** The page for a search that could not run: the form as typed and why. */
   static SearchPage failed(Form form, String error) {
     return new SearchPage(
-        form, error, "検索できませんでした", false, "0", "0", "0", "0", List.of(), List.of(),
-        List.of(), null, null, List.of());
+        form,
+        error,
+        "検索できませんでした",
+        false,
+        "0",
+        "0",
+        "0",
+        "0",
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        null,
+        List.of());
   }
 
   /** The page showing {@code result}, the answer to {@code request}. */
@@ -182,8 +194,7 @@ record SearchPage(
               link.with(SearchParams.TYPE, null).href()));
     }
     if (request.outlet() != null) {
-      chips.add(
-          new Chip("媒体：" + request.outlet(), link.with(SearchParams.OUTLET, null).href()));
+      chips.add(new Chip("媒体：" + request.outlet(), link.with(SearchParams.OUTLET, null).href()));
     }
     if (request.from() != null || request.to() != null) {
       String range =
@@ -205,8 +216,7 @@ record SearchPage(
     for (FacetValue value : facets.getOrDefault("type", List.of())) {
       boolean active = request.type() != null && request.type().value().equals(value.value());
       String href = link.with(SearchParams.TYPE, active ? null : value.value()).href();
-      types.add(
-          new FacetLink(kindLabel(value.value()), Format.count(value.count()), href, active));
+      types.add(new FacetLink(kindLabel(value.value()), Format.count(value.count()), href, active));
     }
     addGroup(groups, "type", "種類", types, types.size());
 
@@ -231,9 +241,9 @@ record SearchPage(
       SearchLink target =
           active
               ? link.with(SearchParams.FROM, null).with(SearchParams.TO, null)
-              : link.with(SearchParams.FROM, start.toString()).with(SearchParams.TO, end.toString());
-      years.add(
-          new FacetLink(year + "年", Format.count(value.count()), target.href(), active));
+              : link.with(SearchParams.FROM, start.toString())
+                  .with(SearchParams.TO, end.toString());
+      years.add(new FacetLink(year + "年", Format.count(value.count()), target.href(), active));
     }
     addGroup(groups, "year", "年", years, years.size());
     return groups;

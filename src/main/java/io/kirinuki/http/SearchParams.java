@@ -1,9 +1,9 @@
 package io.kirinuki.http;
 
 import io.kirinuki.search.SearchRequest;
-import io.kirinuki.search.Searcher;
 import io.kirinuki.search.SearchRequest.DocType;
 import io.kirinuki.search.SearchRequest.Sort;
+import io.kirinuki.search.Searcher;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -39,8 +39,8 @@ final class SearchParams {
   static final int MAX_OUTLET_LENGTH = 100;
 
   /**
-   * Deepest hit a page may reach (the searcher's limit). Lucene collects page * size hits to
-   * serve one page, so an unbounded page number would let one URL allocate gigabytes.
+   * Deepest hit a page may reach (the searcher's limit). Lucene collects page * size hits to serve
+   * one page, so an unbounded page number would let one URL allocate gigabytes.
    */
   static final int MAX_RESULT_WINDOW = Searcher.MAX_WINDOW;
 
@@ -145,11 +145,7 @@ final class SearchParams {
     int page = wholeNumber(PAGE, single(params, PAGE), 1, Integer.MAX_VALUE, 1);
     int size =
         wholeNumber(
-            SIZE,
-            single(params, SIZE),
-            1,
-            SearchRequest.MAX_SIZE,
-            SearchRequest.DEFAULT_SIZE);
+            SIZE, single(params, SIZE), 1, SearchRequest.MAX_SIZE, SearchRequest.DEFAULT_SIZE);
     if ((long) page * size > MAX_RESULT_WINDOW) {
       throw new BadParameterException(
           "Only the first "
@@ -256,11 +252,18 @@ final class SearchParams {
         return number;
       }
     }
-    String range = max == Integer.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max;
+    String range =
+        max == Integer.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max;
     String rangeJa = max == Integer.MAX_VALUE ? min + "以上" : min + "〜" + max;
     String what = name.equals(PAGE) ? "ページ番号" : "表示件数";
     throw new BadParameterException(
-        "The parameter " + name + " must be a whole number " + range + ", not " + quoted(value) + ".",
+        "The parameter "
+            + name
+            + " must be a whole number "
+            + range
+            + ", not "
+            + quoted(value)
+            + ".",
         what + "は" + rangeJa + "の整数で指定してください。");
   }
 

@@ -7,8 +7,8 @@ import io.kirinuki.search.Searcher;
 import java.io.IOException;
 
 /**
- * What the HTTP layer asks of the search core; {@link #of(Searcher)} is the real one, and tests
- * put a slow one in its place to show that a slow search cannot hang the server.
+ * What the HTTP layer asks of the search core; {@link #of(Searcher)} is the real one, and tests put
+ * a slow one in its place to show that a slow search cannot hang the server.
  */
 interface SearchService {
   SearchResult search(SearchRequest request);

@@ -6,9 +6,9 @@ import gg.jte.output.StringOutput;
 import java.util.List;
 
 /**
- * The page templates ({@code src/main/jte}), compiled to classes at build time by
- * jte-maven-plugin; HTML mode escapes every {@code ${…}} for its context, so only what a template
- * marks {@code $unsafe} (the searcher's snippets) is printed raw.
+ * The page templates ({@code src/main/jte}), compiled to classes at build time by jte-maven-plugin;
+ * HTML mode escapes every {@code ${…}} for its context, so only what a template marks {@code
+ * $unsafe} (the searcher's snippets) is printed raw.
  */
 final class Templates {
   static final String SEARCH = "search.jte";

@@ -26,8 +26,10 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
   static final int BAR_AREA = 64;
 
   private static final int PAD = 4;
+
   /** Room over the tallest bar for its count, on a short span. */
   private static final int COUNT_AREA = 14;
+
   private static final int LABEL_AREA = 30;
   private static final int MIN_LABEL_GAP = 34;
 
@@ -38,8 +40,8 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
    *     null for a month with no hits
    * @param label what a screen reader says and a tooltip shows
    */
-  record Bar(int x, int y, int width, int height, long count, String href, String label,
-      boolean active) {}
+  record Bar(
+      int x, int y, int width, int height, long count, String href, String label, boolean active) {}
 
   /**
    * A caption: a year under the bars starts at x; a month under its bar and a count over it are
@@ -89,7 +91,8 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
         SearchLink link =
             active
                 ? base.with(SearchParams.FROM, null).with(SearchParams.TO, null)
-                : base.with(SearchParams.FROM, start.toString()).with(SearchParams.TO, end.toString());
+                : base.with(SearchParams.FROM, start.toString())
+                    .with(SearchParams.TO, end.toString());
         href = link.href();
       }
       String label =
@@ -106,13 +109,12 @@ record Timeline(int width, int height, int baseline, List<Bar> bars, List<Label>
       boolean yearStart = i == 0 || month.getMonthValue() == 1;
       if (yearStart && x - lastYearLabelX >= MIN_LABEL_GAP) {
         // Start-anchored at the bar's left edge, so the first year never sticks out on the left.
-        labels.add(
-            new Label(x, baseline + (monthLabels ? 27 : 14), month.getYear() + "年", "year"));
+        labels.add(new Label(x, baseline + (monthLabels ? 27 : 14), month.getYear() + "年", "year"));
         lastYearLabelX = x;
       }
     }
     int width = Math.max(PAD * 2 + span * step, 120);
-    return new Timeline(width, baseline + LABEL_AREA - (monthLabels ? 0 : 12), baseline, bars,
-        labels);
+    return new Timeline(
+        width, baseline + LABEL_AREA - (monthLabels ? 0 : 12), baseline, bars, labels);
   }
 }

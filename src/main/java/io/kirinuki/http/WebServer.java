@@ -30,9 +30,9 @@ public final class WebServer implements AutoCloseable {
   static final String STATIC_RESOURCES = "/io/kirinuki/http/static";
 
   /**
-   * Room for a {@link io.kirinuki.search.SearchRequest#MAX_QUERY_LENGTH} query of Japanese text
-   * in the URL (9 bytes per percent-encoded character), so that an overlong query reaches the
-   * parser and gets its polite 400 instead of Jetty's bare 431.
+   * Room for a {@link io.kirinuki.search.SearchRequest#MAX_QUERY_LENGTH} query of Japanese text in
+   * the URL (9 bytes per percent-encoded character), so that an overlong query reaches the parser
+   * and gets its polite 400 instead of Jetty's bare 431.
    */
   static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
@@ -45,12 +45,19 @@ public final class WebServer implements AutoCloseable {
   static final long STOP_TIMEOUT_MS = 20_000;
 
   /**
-   * Content-Security-Policy of every answer: scripts and styles only from files of this server
-   * (no inline script, no inline handlers), no framing, forms submit only here.
+   * Content-Security-Policy of every answer: scripts and styles only from files of this server (no
+   * inline script, no inline handlers), no framing, forms submit only here.
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
           + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+  private static final String JA_INVALID_QUERY = "この検索語では検索できませんでした。語を変えるか、記号を減らしてお試しください。";
+  private static final String JA_UNKNOWN_DOCUMENT = "この文書は見つかりませんでした。";
+  private static final String JA_TOO_SLOW = "検索に時間がかかりすぎたため中断しました。条件を絞ってもう一度お試しください。";
+  private static final String JA_NOT_FOUND = "お探しのページは見つかりませんでした。";
+  private static final String JA_REFUSED = "このリクエストには応えられませんでした。";
+  private static final String JA_FAILED = "サーバーで問題が起きました。時間をおいてもう一度お試しください。";
 
   /**
    * How {@code serve} is set up.
@@ -129,50 +136,39 @@ public final class WebServer implements AutoCloseable {
           config.routes.get("/", pages::search);
           config.routes.get("/documents/{id}", pages::document);
 
+          // The one place an error becomes an answer (see fail()).
           config.routes.exception(
               BadParameterException.class,
               (e, ctx) -> fail(ctx, pages, 400, e.getMessage(), e.japaneseMessage()));
           config.routes.exception(
               InvalidQueryException.class,
-              (e, ctx) ->
-                  fail(ctx, pages, 400, e.getMessage(), "この検索語では検索できませんでした。"
-                      + "語を変えるか、記号を減らしてお試しください。"));
+              (e, ctx) -> fail(ctx, pages, 400, e.getMessage(), JA_INVALID_QUERY));
           config.routes.exception(
               UnknownDocumentException.class,
-              (e, ctx) -> fail(ctx, pages, 404, e.getMessage(), "この文書は見つかりませんでした。"));
+              (e, ctx) -> fail(ctx, pages, 404, e.getMessage(), JA_UNKNOWN_DOCUMENT));
           config.routes.exception(
               ServiceUnavailableException.class,
               (e, ctx) -> {
                 ctx.header("Retry-After", "5");
-                fail(ctx, pages, 503, e.getMessage(), "検索に時間がかかりすぎたため中断しました。"
-                    + "条件を絞ってもう一度お試しください。");
+                fail(ctx, pages, 503, e.getMessage(), JA_TOO_SLOW);
               });
+          // Javalin's own refusals, such as its 404 for a route that does not exist.
           config.routes.exception(
               HttpResponseException.class,
               (e, ctx) -> {
                 if (e.getStatus() == 404) {
-                  fail(ctx, pages, 404, "There is no " + ctx.path() + " here.",
-                      "お探しのページは見つかりませんでした。");
+                  fail(ctx, pages, 404, "There is no " + ctx.path() + " here.", JA_NOT_FOUND);
                 } else {
-                  fail(ctx, pages, e.getStatus(), "The request was refused: " + e.getMessage() + ".",
-                      "このリクエストには応えられませんでした。");
+                  String message = "The request was refused: " + e.getMessage() + ".";
+                  fail(ctx, pages, e.getStatus(), message, JA_REFUSED);
                 }
               });
           config.routes.exception(
               Exception.class,
               (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-                fail(ctx, pages, 500, "The server failed to answer; the cause is in its log.",
-                    "サーバーで問題が起きました。時間をおいてもう一度お試しください。");
-              });
-          // Javalin answers unmatched routes itself; this gives them the same JSON or HTML form.
-          config.routes.error(
-              404,
-              ctx -> {
-                if (ctx.result() == null) {
-                  fail(ctx, pages, 404, "There is no " + ctx.path() + " here.",
-                      "お探しのページは見つかりませんでした。");
-                }
+                String message = "The server failed to answer; the cause is in its log.";
+                fail(ctx, pages, 500, message, JA_FAILED);
               });
         });
   }
@@ -272,8 +268,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * The one place an error becomes an answer: JSON {@code {status, error}} under {@code /api},
-   * the search page with the reason for a refused search, an HTML error page elsewhere.
+   * The one place an error becomes an answer: JSON {@code {status, error}} under {@code /api}, the
+   * search page with the reason for a refused search, an HTML error page elsewhere.
    */
   private static void fail(
       Context ctx, PageController pages, int status, String message, String japaneseMessage) {

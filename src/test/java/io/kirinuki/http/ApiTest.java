@@ -87,13 +87,13 @@ class ApiTest {
         List.of("2015-10-11", "2015-07-30", "2015-10-13"), texts(result.get("hits"), "date"));
     assertEquals(
         List.of(POST_OCTOBER, POST_AUGUST, POST_OCTOBER), texts(result.get("hits"), "postId"));
-    assertTrue(
-        result.get("hits").get(0).get("snippet").asText().contains("<mark>マイナンバー</mark>"));
+    assertTrue(result.get("hits").get(0).get("snippet").asText().contains("<mark>マイナンバー</mark>"));
     assertEquals(
         "{\"type\":[{\"value\":\"article\",\"count\":3}],"
             + "\"outlet\":[{\"value\":\"読売新聞\",\"count\":3}],"
             + "\"year\":[{\"value\":\"2015\",\"count\":3}],"
-            + "\"month\":[{\"value\":\"2015-07\",\"count\":1},{\"value\":\"2015-10\",\"count\":2}]}",
+            + "\"month\":[{\"value\":\"2015-07\",\"count\":1},"
+            + "{\"value\":\"2015-10\",\"count\":2}]}",
         JSON.writeValueAsString(result.get("facets")));
   }
 
@@ -182,25 +182,38 @@ class ApiTest {
       {"size=101", "The parameter size must be a whole number from 1 to 100, not \\\"101\\\"."},
       {"page=0", "The parameter page must be a whole number of 1 or more, not \\\"0\\\"."},
       {"page=-1", "The parameter page must be a whole number of 1 or more, not \\\"-1\\\"."},
-      {"page=2&size=5001",
-          "The parameter size must be a whole number from 1 to 100, not \\\"5001\\\"."},
-      {"page=1001",
-          "Only the first 10000 hits can be paged through, and page 1001 of 10 goes beyond them;"
-              + " narrow the search instead."},
-      {"from=2015-02-30",
-          "The parameter from must be a real date written YYYY-MM-DD, not \\\"2015-02-30\\\"."},
-      {"to=yesterday",
-          "The parameter to must be a real date written YYYY-MM-DD, not \\\"yesterday\\\"."},
-      {"from=2015-10-31&to=2015-10-01",
-          "The date range is empty: from (2015-10-31) is after to (2015-10-01)."},
-      {"sort=score",
-          "The parameter sort must be relevance, newest or oldest, not \\\"score\\\"."},
+      {
+        "page=2&size=5001",
+        "The parameter size must be a whole number from 1 to 100, not \\\"5001\\\"."
+      },
+      {
+        "page=1001",
+        "Only the first 10000 hits can be paged through, and page 1001 of 10 goes beyond them;"
+            + " narrow the search instead."
+      },
+      {
+        "from=2015-02-30",
+        "The parameter from must be a real date written YYYY-MM-DD, not \\\"2015-02-30\\\"."
+      },
+      {
+        "to=yesterday",
+        "The parameter to must be a real date written YYYY-MM-DD, not \\\"yesterday\\\"."
+      },
+      {
+        "from=2015-10-31&to=2015-10-01",
+        "The date range is empty: from (2015-10-31) is after to (2015-10-01)."
+      },
+      {"sort=score", "The parameter sort must be relevance, newest or oldest, not \\\"score\\\"."},
       {"type=page", "The parameter type must be post or article, not \\\"page\\\"."},
-      {"q=" + "%E3%81%82".repeat(1001),
-          "The query is 1001 characters long; the longest accepted is 1000."},
+      {
+        "q=" + "%E3%81%82".repeat(1001),
+        "The query is 1001 characters long; the longest accepted is 1000."
+      },
       {"q=a&q=b", "The parameter q was given 2 times; give it once."},
-      {"q=%E3%81",
-          "The query string is not valid percent-encoded UTF-8; encode each parameter as UTF-8."},
+      {
+        "q=%E3%81",
+        "The query string is not valid percent-encoded UTF-8; encode each parameter as UTF-8."
+      },
     };
     for (String[] c : cases) {
       HttpResponse<String> response = get("/api/search?" + c[0]);
@@ -285,17 +298,46 @@ class ApiTest {
     List<String> odd =
         new ArrayList<>(
             List.of(
-                "\"", "\"\"\"", "-", "- - -", "OR", "OR OR", "a OR", "OR a", "((((", "))", "*", "?",
-                "\\", "\u0000", "\t", "　", "😀", "<script>alert(1)</script>", "&amp;", "%",
-                "-マイナンバー", "\"マイナンバー", "マイナンバー\"", "読売 OR -", "ﾏｲﾅﾝﾊﾞｰ",
-                "ｱ", "ー", "ーーー", "\uD800", "a".repeat(1000), "あ ".repeat(200)));
+                "\"",
+                "\"\"\"",
+                "-",
+                "- - -",
+                "OR",
+                "OR OR",
+                "a OR",
+                "OR a",
+                "((((",
+                "))",
+                "*",
+                "?",
+                "\\",
+                "\u0000",
+                "\t",
+                "　",
+                "😀",
+                "<script>alert(1)</script>",
+                "&amp;",
+                "%",
+                "-マイナンバー",
+                "\"マイナンバー",
+                "マイナンバー\"",
+                "読売 OR -",
+                "ﾏｲﾅﾝﾊﾞｰ",
+                "ｱ",
+                "ー",
+                "ーーー",
+                "\uD800",
+                "a".repeat(1000),
+                "あ ".repeat(200)));
     java.util.Random random = new java.util.Random(20151013);
     String pool = "\"-() OR　*?\\マイナンバー取手市ーａｂ1２\u0000😀";
     for (int i = 0; i < 60; i++) {
       StringBuilder query = new StringBuilder();
       int length = 1 + random.nextInt(24);
       for (int j = 0; j < length; j++) {
-        query.appendCodePoint(pool.codePointAt(pool.offsetByCodePoints(0, random.nextInt(pool.codePointCount(0, pool.length())))));
+        query.appendCodePoint(
+            pool.codePointAt(
+                pool.offsetByCodePoints(0, random.nextInt(pool.codePointCount(0, pool.length())))));
       }
       odd.add(query.toString());
     }

@@ -47,8 +47,8 @@ final class HttpProbe {
   }
 
   /**
-   * A GET sent over a bare socket, for request targets that java.net.URI refuses to build
-   * ({@code %ZZ}, raw bytes); returns the status line and the rest of the answer.
+   * A GET sent over a bare socket, for request targets that java.net.URI refuses to build ({@code
+   * %ZZ}, raw bytes); returns the status line and the rest of the answer.
    */
   RawResponse raw(String target) {
     try (Socket socket = new Socket("127.0.0.1", port)) {

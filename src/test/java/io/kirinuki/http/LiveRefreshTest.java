@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A commit made by another index run while the server runs is served after {@link
- * Searcher#refresh()} (what the server's timer calls every second), with no restart, and
- * searches running during the switch all succeed.
+ * Searcher#refresh()} (what the server's timer calls every second), with no restart, and searches
+ * running during the switch all succeed.
  */
 class LiveRefreshTest {
   private static final String OCTOBER = "000_51f9795d2875bb88.txt";

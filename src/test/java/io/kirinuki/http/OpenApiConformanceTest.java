@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real answers of every endpoint, for every status the OpenAPI document declares, checked against
- * the document's schemas; and every declared answer is produced here, so the hand-written
- * document and the server cannot drift apart unnoticed.
+ * the document's schemas; and every declared answer is produced here, so the hand-written document
+ * and the server cannot drift apart unnoticed.
  */
 class OpenApiConformanceTest {
   private final OpenApiDocument openApi = new OpenApiDocument();
@@ -60,7 +60,8 @@ class OpenApiConformanceTest {
 
     CountDownLatch release = new CountDownLatch(1);
     Javalin stuck =
-        WebServer.create(new StuckService(release), new WebServer.Settings("127.0.0.1", 0, 1000, 200))
+        WebServer.create(
+                new StuckService(release), new WebServer.Settings("127.0.0.1", 0, 1000, 200))
             .start("127.0.0.1", 0);
     try {
       HttpProbe http = new HttpProbe(stuck.port());

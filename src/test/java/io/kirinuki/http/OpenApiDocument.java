@@ -19,11 +19,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The hand-written OpenAPI document, read for tests: the schema each (path, status) declares,
- * and a check of a real answer body against it.
+ * The hand-written OpenAPI document, read for tests: the schema each (path, status) declares, and a
+ * check of a real answer body against it.
  */
 final class OpenApiDocument {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** JSON Schema 2020-12 (what OpenAPI 3.1 schemas are), told that "components" holds no rule. */
   private static final JsonSchemaFactory SCHEMAS =
       JsonSchemaFactory.getInstance(
@@ -64,8 +65,8 @@ final class OpenApiDocument {
   }
 
   /**
-   * What is wrong with {@code body} as the answer {@code status} of {@code GET pathTemplate};
-   * empty when it conforms.
+   * What is wrong with {@code body} as the answer {@code status} of {@code GET pathTemplate}; empty
+   * when it conforms.
    */
   List<String> problems(String pathTemplate, int status, String body) {
     JsonNode response =

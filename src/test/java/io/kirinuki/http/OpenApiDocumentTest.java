@@ -35,7 +35,8 @@ class OpenApiDocumentTest {
   @Test
   void declaresTheSameLimitsAndChoicesAsTheCode() {
     assertEquals(SearchRequest.MAX_QUERY_LENGTH, searchParameter("q").get("maxLength").asInt());
-    assertEquals(SearchParams.MAX_OUTLET_LENGTH, searchParameter("outlet").get("maxLength").asInt());
+    assertEquals(
+        SearchParams.MAX_OUTLET_LENGTH, searchParameter("outlet").get("maxLength").asInt());
     assertEquals(SearchRequest.MAX_SIZE, searchParameter("size").get("maximum").asInt());
     assertEquals(SearchRequest.DEFAULT_SIZE, searchParameter("size").get("default").asInt());
     assertEquals(

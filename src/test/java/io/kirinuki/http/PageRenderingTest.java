@@ -71,7 +71,8 @@ class PageRenderingTest {
     String html = renderSearch("マイナンバー");
     List<String> scripts = all(Pattern.compile("<script[^>]*>"), html);
     assertEquals(List.of("<script src=\"/static/kirinuki.js\" defer>"), scripts);
-    assertEquals(List.of(), all(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE), html));
+    assertEquals(
+        List.of(), all(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE), html));
     assertEquals(List.of(), all(Pattern.compile("\\sstyle\\s*="), html));
     assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"ja\">"));
   }
@@ -93,7 +94,10 @@ class PageRenderingTest {
     assertEquals(new TreeSet<>(List.of("from", "outlet", "q", "sort", "to", "type")), controls);
     assertEquals(controls, labelled);
     assertEquals(
-        List.of(), all(Pattern.compile("<(?:input|select)(?![^>]*\\bid=)(?![^>]*type=\"hidden\")[^>]*>"), html));
+        List.of(),
+        all(
+            Pattern.compile("<(?:input|select)(?![^>]*\\bid=)(?![^>]*type=\"hidden\")[^>]*>"),
+            html));
   }
 
   @Test
@@ -101,12 +105,14 @@ class PageRenderingTest {
     String html = renderSearch("NHK");
     assertTrue(
         html.contains(
-            "<a href=\"/?q=NHK&amp;outlet=%E8%AA%AD%E5%A3%B2%E6%96%B0%E8%81%9E\" class=\"facet-link\">"
-                + "<span class=\"facet-label\">読売新聞</span><span class=\"count\">3</span></a>"),
+            "<a href=\"/?q=NHK&amp;outlet=%E8%AA%AD%E5%A3%B2%E6%96%B0%E8%81%9E\""
+                + " class=\"facet-link\"><span class=\"facet-label\">読売新聞</span><span"
+                + " class=\"count\">3</span></a>"),
         html);
     assertTrue(html.contains("<a href=\"/?q=NHK&amp;type=post\" class=\"facet-link\">"));
     assertTrue(
-        html.contains("<a href=\"/?q=NHK&amp;from=2015-01-01&amp;to=2015-12-31\" class=\"facet-link\">"));
+        html.contains(
+            "<a href=\"/?q=NHK&amp;from=2015-01-01&amp;to=2015-12-31\" class=\"facet-link\">"));
   }
 
   @Test
@@ -122,8 +128,10 @@ class PageRenderingTest {
     String html = renderSearch("NHK");
     assertEquals(
         List.of(
-            "<a href=\"/?q=NHK&amp;from=2015-08-01&amp;to=2015-08-31\" class=\"tl-link\" aria-label=\"2015年8月：3件\">",
-            "<a href=\"/?q=NHK&amp;from=2015-10-01&amp;to=2015-10-31\" class=\"tl-link\" aria-label=\"2015年10月：20件\">"),
+            "<a href=\"/?q=NHK&amp;from=2015-08-01&amp;to=2015-08-31\" class=\"tl-link\""
+                + " aria-label=\"2015年8月：3件\">",
+            "<a href=\"/?q=NHK&amp;from=2015-10-01&amp;to=2015-10-31\" class=\"tl-link\""
+                + " aria-label=\"2015年10月：20件\">"),
         all(Pattern.compile("<a href=\"[^\"]*\" class=\"tl-link[^>]*>"), html));
   }
 
@@ -136,15 +144,16 @@ class PageRenderingTest {
             Templates.SEARCH, SearchPage.of(SearchPage.Form.EMPTY, request, result("NHK")));
     assertTrue(html.contains("<a class=\"page-step\" rel=\"prev\" href=\"/?q=NHK\">"), html);
     assertTrue(html.contains("<a class=\"page-step\" rel=\"next\" href=\"/?q=NHK&amp;page=3\">"));
-    assertTrue(html.contains("<a href=\"/?q=NHK&amp;page=2\" aria-current=\"page\" class=\"current\">2</a>"));
+    assertTrue(
+        html.contains(
+            "<a href=\"/?q=NHK&amp;page=2\" aria-current=\"page\" class=\"current\">2</a>"));
   }
 
   @Test
   void aRefusedSearchKeepsTheFormAsTypedAndSaysWhy() {
     SearchPage.Form form =
         SearchPage.Form.of(Map.of("q", List.of("取手市"), "from", List.of("2015-02-30")));
-    String html =
-        TEMPLATES.render(Templates.SEARCH, SearchPage.failed(form, "期間の開始日は…"));
+    String html = TEMPLATES.render(Templates.SEARCH, SearchPage.failed(form, "期間の開始日は…"));
     assertTrue(html.contains("<div class=\"notice\" role=\"alert\">"));
     assertTrue(html.contains("期間の開始日は…"));
     assertTrue(html.contains("value=\"取手市\""));
@@ -156,9 +165,16 @@ class PageRenderingTest {
   void anArticlePageLinksToTheFirstQuotingPostAndTheOthers() {
     DocumentView article =
         new DocumentView(
-            "a1", "article", "住民票にマイナンバー誤記載し発行 取手市", "NHK", // My Number printed on residence certificates
-            LocalDate.of(2015, 10, 13), null, "茨城県取手市が、" + EVIL + "\n\n 取手市によりますと、\n読売★《引用》",
-            "p1", List.of(), List.of("p1", "p2", "gone"));
+            "a1",
+            "article",
+            "住民票にマイナンバー誤記載し発行 取手市",
+            "NHK", // My Number printed on residence certificates
+            LocalDate.of(2015, 10, 13),
+            null,
+            "茨城県取手市が、" + EVIL + "\n\n 取手市によりますと、\n読売★《引用》",
+            "p1",
+            List.of(),
+            List.of("p1", "p2", "gone"));
     Map<String, DocumentView> posts =
         Map.of(
             "p1", post("p1", "マイナンバー汚職", LocalDate.of(2015, 10, 15)),
@@ -182,21 +198,34 @@ class PageRenderingTest {
             "<p>茨城県取手市が、&lt;script&gt;alert(\"x\")&lt;/script&gt;</p>",
             "<p>取手市によりますと、</p>",
             "<p class=\"quote\">読売★《引用》</p>"),
-        all(Pattern.compile("<p(?: class=\"quote\")?>[^<]*(?:&lt;[^<]*)*</p>"), html.substring(html.indexOf("document-body"))).subList(0, 3));
+        all(
+                Pattern.compile("<p(?: class=\"quote\")?>[^<]*(?:&lt;[^<]*)*</p>"),
+                html.substring(html.indexOf("document-body")))
+            .subList(0, 3));
   }
 
   @Test
   void aPostPageListsItsArticlesInPageOrder() {
     DocumentView post =
         new DocumentView(
-            "p1", "post", "マイナンバー", null, LocalDate.of(2015, 10, 15), null, "数日前、東京新聞が", null,
+            "p1",
+            "post",
+            "マイナンバー",
+            null,
+            LocalDate.of(2015, 10, 15),
+            null,
+            "数日前、東京新聞が",
+            null,
             List.of(
-                new DocumentView.ArticleRef("a2", "マイナンバーご注意!!", "東京新聞", LocalDate.of(2015, 10, 11)),
+                new DocumentView.ArticleRef(
+                    "a2", "マイナンバーご注意!!", "東京新聞", LocalDate.of(2015, 10, 11)),
                 new DocumentView.ArticleRef("a1", "住民票にマイナンバー誤記載し発行", "NHK", null)),
             List.of());
     String html = TEMPLATES.render(Templates.DOCUMENT, DocumentPage.of(post, id -> null));
     assertEquals(
-        List.of("<a href=\"/documents/a2\">マイナンバーご注意!!</a>", "<a href=\"/documents/a1\">住民票にマイナンバー誤記載し発行</a>"),
+        List.of(
+            "<a href=\"/documents/a2\">マイナンバーご注意!!</a>",
+            "<a href=\"/documents/a1\">住民票にマイナンバー誤記載し発行</a>"),
         all(Pattern.compile("<a href=\"/documents/a\\d\">[^<]*</a>"), html));
     assertTrue(html.contains("この投稿が引用している記事（2件）"));
     assertFalse(html.contains("quoting-post"));
@@ -204,7 +233,8 @@ class PageRenderingTest {
 
   @Test
   void theErrorPageSaysWhatHappenedInJapanese() {
-    String html = TEMPLATES.render(Templates.ERROR, new ErrorPage(404, "ページが見つかりません", "お探しのページは見つかりませんでした。"));
+    String html =
+        TEMPLATES.render(Templates.ERROR, new ErrorPage(404, "ページが見つかりません", "お探しのページは見つかりませんでした。"));
     assertTrue(html.contains("<h1>ページが見つかりません</h1>"));
     assertTrue(html.contains("<p class=\"error-status\">404</p>"));
   }

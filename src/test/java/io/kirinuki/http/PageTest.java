@@ -54,9 +54,7 @@ class PageTest {
     String html = page.body();
     assertEquals(
         List.of(
-            "マイナンバーは分離、自治体の92%…流出防止",
-            "流出対策自治体まだまだ…マイナンバーの情報管理",
-            "マイナンバー システム設計発注巡り収賄の疑い 厚労省職員逮捕"),
+            "マイナンバーは分離、自治体の92%…流出防止", "流出対策自治体まだまだ…マイナンバーの情報管理", "マイナンバー システム設計発注巡り収賄の疑い 厚労省職員逮捕"),
         all("<h2 class=\"hit-title\"><a href=\"/documents/a-[0-9a-f]+\">([^<]+)</a>", html));
     assertTrue(html.contains("<strong>3</strong>件"), html);
     assertTrue(html.contains("<mark>マイナンバー</mark>"));
@@ -69,7 +67,8 @@ class PageTest {
         html);
     // the timeline runs from July to October; the months with hits have a bar that links
     assertEquals(
-        List.of("7月", "8月", "9月", "10月"), all("<text class=\"tl-month\"[^>]*>([^<]+)</text>", html));
+        List.of("7月", "8月", "9月", "10月"),
+        all("<text class=\"tl-month\"[^>]*>([^<]+)</text>", html));
     assertEquals(2, all("(<rect class=\"tl-bar\")", html).size());
     assertEquals(
         List.of("2015年7月：1件", "2015年10月：2件"),
@@ -122,8 +121,7 @@ class PageTest {
   void aBadParameterShowsTheFormAgainWithTheReasonInJapanese() {
     HttpResponse<String> page = get("/?q=" + ApiTest.encode("取手市") + "&from=2015-02-30");
     assertEquals(400, page.statusCode());
-    assertTrue(
-        page.body().contains("期間の開始日は、実在する日付を YYYY-MM-DD の形で指定してください。"));
+    assertTrue(page.body().contains("期間の開始日は、実在する日付を YYYY-MM-DD の形で指定してください。"));
     assertTrue(page.body().contains("value=\"取手市\""));
   }
 
@@ -137,7 +135,9 @@ class PageTest {
     assertTrue(html.contains("<time datetime=\"2015-10-11\">2015年10月11日</time>"));
     assertTrue(
         html.contains(
-            "<a class=\"quoting-post\" href=\"/documents/" + ApiTest.POST_OCTOBER + "\">"
+            "<a class=\"quoting-post\" href=\"/documents/"
+                + ApiTest.POST_OCTOBER
+                + "\">"
                 + "数日前、東京新聞が「マイナンバーご注意!! カード作成 急がず考えて」との記事を出した</a>"),
         html);
   }

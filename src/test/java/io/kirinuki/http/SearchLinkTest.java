@@ -52,6 +52,7 @@ class SearchLinkTest {
   @Test
   void escapesCharactersThatWouldBreakTheQueryString() {
     assertEquals(
-        "/?q=a%26b%3Dc%23d+%3Cscript%3E", SearchLink.of(SearchRequest.of("a&b=c#d <script>")).href());
+        "/?q=a%26b%3Dc%23d+%3Cscript%3E",
+        SearchLink.of(SearchRequest.of("a&b=c#d <script>")).href());
   }
 }

@@ -17,7 +17,8 @@ class SearchParamsTest {
   private static Map<String, List<String>> params(String... nameValues) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     for (int i = 0; i < nameValues.length; i += 2) {
-      params.computeIfAbsent(nameValues[i], name -> new java.util.ArrayList<>())
+      params
+          .computeIfAbsent(nameValues[i], name -> new java.util.ArrayList<>())
           .add(nameValues[i + 1]);
     }
     return params;
@@ -92,8 +93,7 @@ class SearchParamsTest {
   @Test
   void refusesAPageBelowOneOrNotANumber() {
     assertEquals(
-        "The parameter page must be a whole number of 1 or more, not \"0\".",
-        refusal("page", "0"));
+        "The parameter page must be a whole number of 1 or more, not \"0\".", refusal("page", "0"));
     assertEquals(
         "The parameter page must be a whole number of 1 or more, not \"1.5\".",
         refusal("page", "1.5"));
@@ -126,7 +126,8 @@ class SearchParamsTest {
 
   @Test
   void acceptsLeapDayOnlyInALeapYear() {
-    assertEquals(LocalDate.of(2016, 2, 29), SearchParams.parse(params("from", "2016-02-29")).from());
+    assertEquals(
+        LocalDate.of(2016, 2, 29), SearchParams.parse(params("from", "2016-02-29")).from());
     assertEquals(
         "The parameter from must be a real date written YYYY-MM-DD, not \"2015-02-29\".",
         refusal("from", "2015-02-29"));

@@ -29,8 +29,7 @@ class TimelineTest {
                 48, 50, 33, 32, 5, q + "&from=2015-08-01&to=2015-08-31", "2015年8月：5件", false),
             new Timeline.Bar(92, 82, 33, 0, 0, null, "2015年9月：0件", false),
             new Timeline.Bar(
-                136, 18, 33, 64, 10, q + "&from=2015-10-01&to=2015-10-31", "2015年10月：10件",
-                false)),
+                136, 18, 33, 64, 10, q + "&from=2015-10-01&to=2015-10-31", "2015年10月：10件", false)),
         timeline.bars());
     assertEquals(184, timeline.width());
     assertEquals(112, timeline.height());
@@ -57,7 +56,13 @@ class TimelineTest {
   void theBarOfTheMonthFilteredOnNowLinksBackToAllMonths() {
     SearchRequest october =
         new SearchRequest(
-            "", null, null, LocalDate.of(2015, 10, 1), LocalDate.of(2015, 10, 31), Sort.NEWEST, 1,
+            "",
+            null,
+            null,
+            LocalDate.of(2015, 10, 1),
+            LocalDate.of(2015, 10, 31),
+            Sort.NEWEST,
+            1,
             10);
     Timeline.Bar bar = Timeline.of(MONTHS, october).bars().get(3);
     assertEquals(true, bar.active());
@@ -66,8 +71,7 @@ class TimelineTest {
 
   @Test
   void labelsOnlyYearsOnALongSpan() {
-    List<FacetValue> months =
-        List.of(new FacetValue("2003-01", 1), new FacetValue("2007-12", 1));
+    List<FacetValue> months = List.of(new FacetValue("2003-01", 1), new FacetValue("2007-12", 1));
     Timeline timeline = Timeline.of(months, SearchRequest.of(""));
     assertEquals(60, timeline.bars().size());
     assertEquals(

@@ -64,8 +64,7 @@ class WebServerTest {
 
   @BeforeEach
   void start() {
-    app =
-        WebServer.create(stuck, new WebServer.Settings("127.0.0.1", 0, 1000, 300)).start(0);
+    app = WebServer.create(stuck, new WebServer.Settings("127.0.0.1", 0, 1000, 300)).start(0);
     http = new HttpProbe(app.port());
   }
 

@@ -138,7 +138,8 @@ class SearchPageIT {
       screenshot(driver, "document.png");
 
       driver.findElement(By.cssSelector("a.quoting-post")).click();
-      waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".quoted-articles")));
+      waitFor(driver)
+          .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".quoted-articles")));
       assertEquals("投稿", driver.findElement(By.cssSelector(".doc-meta .kind")).getText()); // post
       assertTrue(texts(driver, ".quoted-articles a").contains(title));
       screenshot(driver, "post.png");
@@ -193,8 +194,9 @@ class SearchPageIT {
       driver.manage().window().setSize(new Dimension(390, 1600));
       driver.get(server.url() + "?q=%E3%83%9E%E3%82%A4%E3%83%8A%E3%83%B3%E3%83%90%E3%83%BC");
       int width =
-          ((Number) ((JavascriptExecutor) driver).executeScript(
-                  "return document.documentElement.scrollWidth;"))
+          ((Number)
+                  ((JavascriptExecutor) driver)
+                      .executeScript("return document.documentElement.scrollWidth;"))
               .intValue();
       int viewport =
           ((Number)

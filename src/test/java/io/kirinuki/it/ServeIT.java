@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kirinuki serve} run from the jar, as on a fresh clone: it indexes the bundled samples,
- * serves a commit made meanwhile by {@code kirinuki index} in another process with no restart,
- * and stops on SIGTERM with one line.
+ * serves a commit made meanwhile by {@code kirinuki index} in another process with no restart, and
+ * stops on SIGTERM with one line.
  */
 class ServeIT {
   private static final Pattern DOCUMENTS = Pattern.compile("\"documents\":(\\d+)");
@@ -41,7 +41,8 @@ class ServeIT {
             岐阜 2016年3月1日
        岐阜市立図書館の新館が開館し、初日から多くの市民が訪れた。
 
-      コメント ( 0 ) | Trackback ( )""";
+      コメント ( 0 ) | Trackback ( )\
+      """;
 
   @TempDir Path tmp;
 
@@ -77,7 +78,8 @@ class ServeIT {
       // contract says 2 s, but a loaded test machine must not make this test flaky).
       long served = samples;
       for (int probe = 0; probe < 300 && served == samples; probe++) {
-        CompletableFuture.runAsync(() -> {}, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
+        CompletableFuture.runAsync(
+                () -> {}, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
             .join();
         served = documents(server);
       }
@@ -89,7 +91,8 @@ class ServeIT {
       int exit = server.terminate();
       assertEquals(143, exit); // 128 + SIGTERM: the JVM ran its shutdown hooks and ended
       assertTrue(
-          server.output().stream().anyMatch(line -> line.endsWith("Stopped serving on " + server.url())),
+          server.output().stream()
+              .anyMatch(line -> line.endsWith("Stopped serving on " + server.url())),
           String.join("\n", server.output()));
     }
   }

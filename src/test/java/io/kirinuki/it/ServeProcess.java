@@ -14,12 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar target/kirinuki.jar serve --port 0} as a separate process, the way a person
- * runs it: started on a free port read from its first line, stopped with SIGTERM.
+ * {@code java -jar target/kirinuki.jar serve --port 0} as a separate process, the way a person runs
+ * it: started on a free port read from its first line, stopped with SIGTERM.
  */
 final class ServeProcess implements AutoCloseable {
   private static final Pattern LISTENING =
-      Pattern.compile("^kirinuki serve: (\\d+) documents from .* on (http://127\\.0\\.0\\.1:\\d+/)$");
+      Pattern.compile(
+          "^kirinuki serve: (\\d+) documents from .* on (http://127\\.0\\.0\\.1:\\d+/)$");
 
   private final Process process;
   private final List<String> output = new ArrayList<>();
@@ -27,7 +28,8 @@ final class ServeProcess implements AutoCloseable {
   private final String url;
   private final long documents;
 
-  private ServeProcess(Process process, String url, long documents, CompletableFuture<Void> drained) {
+  private ServeProcess(
+      Process process, String url, long documents, CompletableFuture<Void> drained) {
     this.process = process;
     this.url = url;
     this.documents = documents;
@@ -110,7 +112,8 @@ final class ServeProcess implements AutoCloseable {
     if (matcher == null) {
       process.destroyForcibly();
       synchronized (seen) {
-        throw new IllegalStateException("serve did not start; it printed:\n" + String.join("\n", seen));
+        throw new IllegalStateException(
+            "serve did not start; it printed:\n" + String.join("\n", seen));
       }
     }
     CompletableFuture<Void> drained = new CompletableFuture<>();
