@@ -61,7 +61,7 @@ public final class Outlets {
       lines = Files.readAllLines(userTable, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read the outlet table " + userTable + ": " + e.getMessage(), e);
+          "cannot read the outlet table " + userTable + ": " + SourceFiles.reason(e), e);
     }
     builder.add(lines, userTable.toString());
     return builder.build();
