@@ -121,6 +121,46 @@ public final class Outlets {
     return -1;
   }
 
+  /** The end of the longest alias that starts {@code text}, whatever follows it, or -1. */
+  int longestPrefix(String text) {
+    int limit = Math.min(text.length(), maxKeyLength * 2);
+    for (int end = limit; end > 0; end--) {
+      if (byKey.containsKey(key(text.substring(0, end)))) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The canonical name of an outlet written with lost characters (U+FFFD), when exactly one outlet
+   * fits with each lost character standing for one character; else null.
+   */
+  String canonicalIgnoringLost(String raw) {
+    String k = key(raw);
+    if (k.indexOf('\uFFFD') < 0) {
+      return null;
+    }
+    String found = null;
+    for (Map.Entry<String, String> e : byKey.entrySet()) {
+      String alias = e.getKey();
+      if (alias.length() != k.length()) {
+        continue;
+      }
+      boolean fits = true;
+      for (int i = 0; i < k.length() && fits; i++) {
+        fits = k.charAt(i) == '\uFFFD' || k.charAt(i) == alias.charAt(i);
+      }
+      if (fits) {
+        if (found != null && !found.equals(e.getValue())) {
+          return null;
+        }
+        found = e.getValue();
+      }
+    }
+    return found;
+  }
+
   /**
    * The start of the longest alias that ends {@code text} and does not start at a space, or -1.
    * Finds the outlet glued to a headline ({@code …急がず考えて東京}).

@@ -81,6 +81,27 @@ class HeaderParserTest {
     assertEquals("最新臨床ニュースをm3.comが配信|m3.com|2015-8-18|null", describe(m3));
   }
 
+  @Test
+  void readsAnOutletLineThatLostCharacters() {
+    // "m3.com delivers…" and "2012年2月13日" with 配 and 月 lost, as a mojibake repair leaves them.
+    Header m3 = parser.outletLine("最新臨床ニュースをm3.comが\uFFFD信 2012年2\uFFFD13日");
+    // A lost character where the indent was, before "National Police Agency/ check".
+    Header police = parser.outletLine("\uFFFD 警察庁/ チェック");
+
+    assertEquals("最新臨床ニュースをm3.comが\uFFFD信|m3.com|2012-2-13|null", describe(m3));
+    assertEquals("警察庁|=|null|null", describe(police));
+  }
+
+  @Test
+  void splitsTheFirstBodyLineAnEditJoinedToAOneLineHeader() {
+    // "headline   9月17日 Asahi" + "the server's port…".
+    Inline in = parser.inline(" 見出し   9月17日 朝日サーバに対するポート番号を指定します。");
+
+    assertEquals(HeaderParser.Kind.ONE_LINE, in.kind());
+    assertEquals("朝日", in.header().outletRaw());
+    assertEquals("サーバに対するポート番号を指定します。", in.header().bodyStart());
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '¦',

@@ -31,6 +31,17 @@ class MojibakeTest {
   }
 
   @Test
+  void bringsBackALineWithoutKanaToo() {
+    // "神戸新聞 2014年10月5日" (Kobe Shimbun, a date) misread: kanji and half-width katakana,
+    // none of 縺繧繝; 聞 and 月 lost their last byte.
+    String garbled =
+        "\u903e\u6a0a\u867b\u8b41\uff70\u95a8\ufffd 2014\u87f7\uff7410\u8b5b\ufffd5\u8b4c\uff65";
+
+    assertTrue(Mojibake.suspect(garbled));
+    assertEquals("神戸新\uFFFD 2014年10\uFFFD5日", Mojibake.repair(garbled));
+  }
+
+  @Test
   void leavesRealTextAlone() {
     // "The number will soon be notified directly."
     String real = "番号は近いうちに直接通知される。";

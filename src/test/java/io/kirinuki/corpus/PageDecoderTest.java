@@ -72,6 +72,16 @@ class PageDecoderTest {
   }
 
   @Test
+  void readsAShiftJisFileWithAStrayByteAndMarksTheByte() throws Exception {
+    byte[] sjis = SENTENCE.repeat(20).getBytes(Charset.forName("windows-31j"));
+    // 0xA0 is no character in Windows-31J; Python's cp932 writes it for U+F8F0.
+    byte[] stray = concat(sjis, new byte[] {(byte) 0xA0}, sjis);
+
+    assertEquals(
+        SENTENCE.repeat(20) + "\uFFFD" + SENTENCE.repeat(20), PageDecoder.decode(stray, "stray"));
+  }
+
+  @Test
   void rejectsAnEmptyFile() {
     UnreadableFileException e =
         assertThrows(UnreadableFileException.class, () -> PageDecoder.decode(new byte[0], "e.txt"));

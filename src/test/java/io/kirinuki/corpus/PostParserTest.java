@@ -147,6 +147,20 @@ class PostParserTest {
   }
 
   @Test
+  void idsDoNotDependOnWhichShiftJisTableSavedThePage() throws Exception {
+    // "from 9時〜17時" with a wave dash (JIS) and with a full-width tilde (Windows), and a minus.
+    String jis = "今日は記録する。\n\n●見出し\n読売 2015年10月13日\n受付は9時〜17時、−5度。\n";
+    String windows = "今日は記録する。\n\n●見出し\n読売 2015年10月13日\n受付は9時～17時、－5度。\n";
+
+    Post a = parser.parse(jis, "a.txt").get(0);
+    Post b = parser.parse(windows, "b.txt").get(0);
+
+    assertNotEquals(a.articles().get(0).body(), b.articles().get(0).body());
+    assertEquals(a.id(), b.id());
+    assertEquals(articleIds(a), articleIds(b));
+  }
+
+  @Test
   void idsDoNotDependOnTheFileName() throws Exception {
     String text = Files.readString(PostParserGoldenTest.POSTS.resolve("no-year.txt"));
 
