@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,12 +32,18 @@ public final class Outlets {
 
   private final int maxKeyLength;
 
+  /** The first characters of the keys. */
+  private final BitSet keyStarts = new BitSet();
+
   private Outlets(Map<String, String> byKey, Map<String, List<String>> aliases) {
     this.byKey = Map.copyOf(byKey);
     Map<String, List<String>> copy = new LinkedHashMap<>();
     aliases.forEach((canonical, list) -> copy.put(canonical, List.copyOf(list)));
     this.aliases = Collections.unmodifiableMap(copy);
     this.maxKeyLength = byKey.keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (String key : byKey.keySet()) {
+      keyStarts.set(key.charAt(0));
+    }
   }
 
   /** The bundled table. */
@@ -169,7 +176,7 @@ public final class Outlets {
     int from = Math.max(0, text.length() - maxKeyLength * 2);
     for (int start = from; start < text.length(); start++) {
       char c = text.charAt(start);
-      if (Character.isWhitespace(c) || c == '\u3000') {
+      if (Character.isWhitespace(c) || c == '\u3000' || !mayStartKey(c)) {
         continue;
       }
       if (byKey.containsKey(key(text.substring(start)))) {
@@ -177,6 +184,17 @@ public final class Outlets {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether some key could start with this character: a cheap test that saves most key lookups.
+   * Characters that NFKC may change are let through.
+   */
+  private boolean mayStartKey(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      c = (char) (c + 32);
+    }
+    return c >= 0x80 && (c < '\u3041' || c > '\u9FFF') || keyStarts.get(c);
   }
 
   static boolean isSeparator(char c) {
