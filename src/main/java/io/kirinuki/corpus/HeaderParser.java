@@ -148,7 +148,11 @@ final class HeaderParser {
       return null;
     }
     String rest = Text.trim(s.substring(end));
-    if (!rest.isEmpty() && (rest.length() > MAX_AUTHOR || hasSentencePunctuation(rest))) {
+    // "総務省/ 自治体情報…": a page title after the slash may quote (「」) but is no sentence.
+    boolean pageTitle = rest.startsWith("/") || rest.startsWith("／");
+    if (!rest.isEmpty()
+        && (rest.length() > MAX_AUTHOR
+            || (pageTitle ? rest.indexOf('。') >= 0 : hasSentencePunctuation(rest)))) {
       return null;
     }
     String raw = s.substring(0, end);

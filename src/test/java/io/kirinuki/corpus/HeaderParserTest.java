@@ -56,6 +56,7 @@ class HeaderParserTest {
           IT Pro ニュース  2015/08/12清嶋 直樹=日経コンピュータ ¦ IT Pro ニュース|=|2015-8-12|清嶋 直樹
           # A ministry page (no date), an outlet with its date lost, an edition word (morning).
           総務省/ 自治体情報セキュリティ対策検討チーム ¦ 総務省|=|null|null
+          山県市/ 「タグづけ」 をご覧 ¦ 山県市|=|null|null
           朝日 ¦ 朝日|朝日新聞|null|null
           読売 10月13日 朝刊 ¦ 読売|読売新聞|?-10-13|null
           # Era year (Heisei 27 = 2015), full-width digits, a zero-padded month, a date alone.
