@@ -103,8 +103,12 @@ public final class Analyzers implements Closeable {
     }
     try {
       pass.tokenizer.setReader(Normalizer.wrapForMorphology(new StringReader(text)));
-      CapturedTokens morphTokens = CapturedTokens.consume(pass.sink);
-      CapturedTokens readingTokens = new CapturedTokens();
+      // Sized for typical Japanese prose (about one morph term per 2.5 characters, one reading
+      // bigram per character), so that the arrays rarely grow; both outlive this call.
+      CapturedTokens morphTokens =
+          CapturedTokens.consume(
+              pass.sink, new CapturedTokens(text.length() / 2, text.length()));
+      CapturedTokens readingTokens = new CapturedTokens(text.length(), 2 * text.length());
       pass.morphemes.readingGrams(readingTokens);
       readingTokens.setFinalOffset(morphTokens.finalOffset());
       return new MorphTokens(morphTokens.stream(), readingTokens.stream());

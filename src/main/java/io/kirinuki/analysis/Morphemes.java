@@ -28,6 +28,13 @@ final class Morphemes {
   private String[] reading = new String[64];
   private int size;
 
+  // Work arrays of readingGrams, kept between texts: a run's reading, and which word holds each
+  // of its characters, before and after normalisation.
+  private char[] run = new char[256];
+  private int[] owner = new int[256];
+  private char[] folded = new char[256];
+  private int[] foldedOwner = new int[256];
+
   void clear() {
     size = 0;
   }
@@ -70,23 +77,30 @@ final class Morphemes {
   private static String readingOf(CharTermAttribute term, ReadingAttribute readingAtt) {
     String r = readingAtt.getReading();
     CharSequence source = r != null ? r : term;
-    StringBuilder katakana = new StringBuilder(source.length());
+    if (source.isEmpty()) {
+      return null;
+    }
+    boolean katakana = true;
     for (int i = 0; i < source.length(); i++) {
-      char c = Normalizer.toKatakana(source.charAt(i));
+      char c = source.charAt(i);
       if (!Normalizer.isKana(c)) {
         return null;
       }
-      katakana.append(c);
+      katakana &= !Normalizer.isHiragana(c);
     }
-    return katakana.isEmpty() ? null : katakana.toString();
+    if (katakana) {
+      // The dictionary's readings are katakana already: no copy.
+      return source.toString();
+    }
+    StringBuilder folded = new StringBuilder(source.length());
+    for (int i = 0; i < source.length(); i++) {
+      folded.append(Normalizer.toKatakana(source.charAt(i)));
+    }
+    return folded.toString();
   }
 
   /** Appends the reading bigrams of the recorded words to {@code out}. */
   void readingGrams(CapturedTokens out) {
-    char[] run = new char[64];
-    int[] owner = new int[64];
-    char[] folded = new char[64];
-    int[] foldedOwner = new int[64];
     int position = 0;
     int lastEmitted = -1;
     int i = 0;
