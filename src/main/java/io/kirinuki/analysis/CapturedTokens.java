@@ -9,8 +9,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
- * A list of tokens (term, offsets, position increment and length) and its final offset, filled
- * once and replayed as a {@link TokenStream}; what {@link Analyzers#analyzeOnce} hands out.
+ * A list of tokens (term, offsets, position increment and length) and its final offset, filled once
+ * and replayed as a {@link TokenStream}; what {@link Analyzers#analyzeOnce} hands out.
  */
 final class CapturedTokens {
 

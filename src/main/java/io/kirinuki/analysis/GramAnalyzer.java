@@ -46,8 +46,8 @@ public final class GramAnalyzer extends Analyzer {
   }
 
   /**
-   * The grams a query builder searches for one normalised word: the single character for a word
-   * of one character (a code point), the n−1 bigrams in order for n ≥ 2, none for an empty word.
+   * The grams a query builder searches for one normalised word: the single character for a word of
+   * one character (a code point), the n−1 bigrams in order for n ≥ 2, none for an empty word.
    */
   public static List<String> queryGrams(String normalizedWord) {
     int count = normalizedWord.codePointCount(0, normalizedWord.length());

@@ -1,8 +1,8 @@
 package io.kirinuki.analysis;
 
+import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
@@ -10,16 +10,16 @@ import org.apache.lucene.util.ArrayUtil;
  * the reading grams made of them.
  *
  * <p>The pass runs in search mode with compound tokens kept: where search mode splits a compound
- * (株式 会社), the compound (株式会社, read カブシキガイシャ) is the word normal mode would have
- * chosen, so taking it and skipping its parts gives normal mode's readings from the search-mode
- * pass the morph field needs anyway (measured: identical on 4,520 paragraphs of the seeds and the
- * corpus source text; the finest path differed in 7 % of them, 株式会社 → カブシキカイシャ).
+ * (株式 会社), the compound (株式会社, read カブシキガイシャ) is the word normal mode would have chosen, so taking
+ * it and skipping its parts gives normal mode's readings from the search-mode pass the morph field
+ * needs anyway (measured: identical on 4,520 paragraphs of the seeds and the corpus source text;
+ * the finest path differed in 7 % of them, 株式会社 → カブシキカイシャ).
  *
  * <p>Consecutive words with readings form a run, read as one katakana string and normalised like
  * {@link Normalizer#normalize}; a run ends at a word without a reading (symbols, Latin, numbers in
  * digits) or a gap (punctuation, spaces). A run yields the bigrams of its string at one position
- * per character, with the offsets of the words that hold the two characters, so a kana query
- * finds kanji text that reads the same and the highlight marks the kanji.
+ * per character, with the offsets of the words that hold the two characters, so a kana query finds
+ * kanji text that reads the same and the highlight marks the kanji.
  */
 final class Morphemes {
 

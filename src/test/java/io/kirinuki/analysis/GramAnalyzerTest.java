@@ -19,13 +19,7 @@ class GramAnalyzerTest {
   @Test
   void emitsAUnigramAndABigramPerCharacterInLatin() {
     assertTokens(
-        analyzers.gram(),
-        "ＮＥＣ",
-        "n[0,1]+1",
-        "ne[0,2]+0",
-        "e[1,2]+1",
-        "ec[1,3]+0",
-        "c[2,3]+1");
+        analyzers.gram(), "ＮＥＣ", "n[0,1]+1", "ne[0,2]+0", "e[1,2]+1", "ec[1,3]+0", "c[2,3]+1");
   }
 
   @Test

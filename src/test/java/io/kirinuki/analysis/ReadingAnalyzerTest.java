@@ -96,12 +96,7 @@ class ReadingAnalyzerTest {
   void readsUnknownKanaWordsAsWrittenAndStopsAtLatin() {
     // "Irorio's NEC": the unknown site name reads as itself; NEC has no reading
     assertTokens(
-        analyzers.reading(),
-        "イロリオのNEC",
-        "イロ[0,4]+1",
-        "ロリ[0,4]+1",
-        "リオ[0,4]+1",
-        "オノ[0,5]+1");
+        analyzers.reading(), "イロリオのNEC", "イロ[0,4]+1", "ロリ[0,4]+1", "リオ[0,4]+1", "オノ[0,5]+1");
   }
 
   @Test

@@ -49,15 +49,17 @@ import org.openjdk.jmh.infra.Blackhole;
  *     AnalyzerBenchmark [-jvmArgsAppend -Dkirinuki.bench.corpus=/tmp/corpus]
  * </pre>
  *
- * <p>Texts: the two sample posts repeated to {@code kirinuki.bench.mb} (default 4) MB, or the
- * UTF-8 files of a generated corpus ({@code kirinuki.bench.corpus}, see
- * /work/shared/corpus/README.md) up to that size.
+ * <p>Texts: the two sample posts repeated to {@code kirinuki.bench.mb} (default 4) MB, or the UTF-8
+ * files of a generated corpus ({@code kirinuki.bench.corpus}, see /work/shared/corpus/README.md) up
+ * to that size.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 5, time = 10)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Threads(1)
 @State(Scope.Thread)
 public class AnalyzerBenchmark {
