@@ -12,8 +12,9 @@ import org.apache.lucene.util.ArrayUtil;
  * <p>The pass runs in search mode with compound tokens kept: where search mode splits a compound
  * (株式 会社), the compound (株式会社, read カブシキガイシャ) is the word normal mode would have chosen, so taking
  * it and skipping its parts gives normal mode's readings from the search-mode pass the morph field
- * needs anyway (measured: identical on 4,520 paragraphs of the seeds and the corpus source text;
- * the finest path differed in 7 % of them, 株式会社 → カブシキカイシャ).
+ * needs anyway. Measured: the reading grams equal those of a normal-mode pass on all 14,531
+ * paragraphs (1.0 million grams) of the seeds and four corpus source files; the finest path would
+ * have differed in 7 % of the paragraphs (株式会社 → カブシキカイシャ).
  *
  * <p>Consecutive words with readings form a run, read as one katakana string and normalised like
  * {@link Normalizer#normalize}; a run ends at a word without a reading (symbols, Latin, numbers in

@@ -120,9 +120,9 @@ public final class Normalizer {
 
   /**
    * Whether a long vowel between these characters ends a word: nothing or no kana follows, or
-   * hiragana follows katakana (セキュリティーの, unlike すごーい or まいなんばーかーど). The previous character may only
-   * turn "keep" into "drop", and does so when it is unknown, which keeps the rule
-   * substring-preserving: at the start of a query the long vowel is simply dropped.
+   * hiragana follows something that is not hiragana (セキュリティーの, unlike すごーい and まいなんばーかーど). The
+   * previous character may only turn "keep" into "drop", and does so when it is unknown, which
+   * keeps the rule substring-preserving: at the start of a query the long vowel is simply dropped.
    */
   private static boolean endsWord(int previous, int next) {
     if (next == NONE || !(isKana(next) || isDash((char) next))) {

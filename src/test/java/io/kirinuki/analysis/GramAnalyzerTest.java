@@ -148,6 +148,15 @@ class GramAnalyzerTest {
   }
 
   @Test
+  void givesNoTokensForEmptyOrBlankText() {
+    assertTokens(analyzers.gram(), "");
+    assertTokens(analyzers.gram(), " \u3000\r\n");
+    assertTokens(analyzers.gram(), "\u200B");
+    // a lone long vowel mark ends its word and is dropped
+    assertTokens(analyzers.gram(), "ー");
+  }
+
+  @Test
   void queryGramsAreTheCharacterOrTheBigramsInOrder() {
     assertEquals(List.of(), GramAnalyzer.queryGrams(""));
     // "dirty" (from 汚職, corruption), one character
