@@ -26,6 +26,9 @@ public final class PostParser {
   /** How much of a headline warnings quote. */
   private static final int QUOTED_HEADLINE = 30;
 
+  private static final String GLUED =
+      "its outlet line had been glued to the headline; they were split";
+
   /** A note in parentheses between a headline and its outlet line (the 2006 photo note). */
   private static final Pattern NOTE = Pattern.compile("^[(（][^()（）]{1,80}[)）]$");
 
@@ -393,9 +396,6 @@ public final class PostParser {
         header.bodyStart(),
         takeOutlet ? listed.knownOutlet() : header.knownOutlet());
   }
-
-  private static final String GLUED =
-      "its outlet line had been glued to the headline; they were split";
 
   /** {@code Article "headline": message.} */
   private static String articleWarning(String headline, String message) {
