@@ -91,16 +91,6 @@ final class DateText {
     return false;
   }
 
-  /** The date filling all of the folded text (spaces around allowed), or null. */
-  static Found whole(String folded) {
-    Found f = find(folded, 0);
-    if (f == null || !folded.substring(0, f.start()).isBlank()) {
-      return null;
-    }
-    String rest = folded.substring(f.end());
-    return rest.isBlank() || skipTime(rest) == rest.length() ? f : null;
-  }
-
   /** The length of a time at the start of {@code s} (after spaces), or 0. */
   static int skipTime(String s) {
     Matcher m = TIME.matcher(s);

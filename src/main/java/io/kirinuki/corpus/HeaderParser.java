@@ -41,6 +41,9 @@ final class HeaderParser {
   /** Longest outlet name we accept when it is not in the table. */
   private static final int MAX_UNKNOWN_OUTLET = 30;
 
+  /** Longest unknown outlet name after a date ({@code 9.26 中日}): one short word. */
+  private static final int MAX_UNKNOWN_OUTLET_AFTER_DATE = 15;
+
   /** Longest byline text after a date; longer text is the article's first sentence. */
   private static final int MAX_AUTHOR = 40;
 
@@ -58,10 +61,6 @@ final class HeaderParser {
 
   HeaderParser(Outlets outlets) {
     this.outlets = outlets;
-  }
-
-  Outlets outlets() {
-    return outlets;
   }
 
   /** The outlet/date line that may follow a {@code ●headline}, or null when it is not one. */
@@ -102,7 +101,9 @@ final class HeaderParser {
     if (canonical != null) {
       return new Header(raw, canonical, date, null, null, true);
     }
-    if (outletLike(raw) && raw.length() <= 15 && raw.chars().noneMatch(Text::isSpace)) {
+    if (outletLike(raw)
+        && raw.length() <= MAX_UNKNOWN_OUTLET_AFTER_DATE
+        && raw.chars().noneMatch(Text::isSpace)) {
       return new Header(raw, raw, date, null, null, false);
     }
     return null;
