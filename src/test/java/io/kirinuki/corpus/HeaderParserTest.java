@@ -135,6 +135,8 @@ class HeaderParserTest {
           マップを検索/環境省/中日 3月6日 ¦ TOC|マップを検索/環境省|中日|?-3-6
           # An outlet line an edit glued to its headline ("headline" + "Tokyo 2015-10-11").
           見出し東京 2015年10月11日 ¦ GLUED|見出し|東京|2015-10-11
+          # A headline that ends in a year ("over 2000 years, 1912"), then the date and NHK.
+           2000年以上 1912年   2月22日 NHK ¦ ONE_LINE|2000年以上 1912年|NHK|?-2-22
           """)
   void readsOutletsAndDatesWrittenOnTheHeadlineLine(String heading, String expected) {
     Inline in = parser.inline(heading);
