@@ -187,7 +187,7 @@ public final class PostParser {
     }
     // The headline's own outlet and date, read only when needed: most headers are two lines.
     Inline inline = null;
-    boolean inlineRead = lostBullet;
+    boolean inlineRead = false;
     int note = -1;
     for (int j = next; j < lines.size() && j <= next + 1; j++) {
       String line = lines.get(j).text();
@@ -201,11 +201,7 @@ public final class PostParser {
       }
       // A one-line header wins over a dateless "outlet line" that is really its first body line.
       if (header != null && !(header.date() == null && isOwnHeader(inline))) {
-        String warning =
-            lostBullet
-                ? articleWarning(
-                    headline, "its ● was lost (U+FFFD); the line was read as a headline")
-                : null;
+        String warning = lostBullet ? lostBulletWarning(headline) : null;
         return new Match(note, j - next + 1, headline, header, warning);
       }
       if (!NOTE.matcher(line).matches()) {
@@ -216,7 +212,10 @@ public final class PostParser {
     if (!inlineRead) {
       inline = headers.inline(headline);
     }
-    if (isOwnHeader(inline)) {
+    if (lostBullet && inline != null && inline.kind() == Kind.ONE_LINE) {
+      return new Match(-1, 0, inline.headline(), inline.header(), lostBulletWarning(headline));
+    }
+    if (!lostBullet && isOwnHeader(inline)) {
       String warning =
           inline.kind() == Kind.GLUED ? articleWarning(inline.headline(), GLUED) : null;
       return new Match(-1, 0, inline.headline(), inline.header(), warning);
@@ -395,6 +394,10 @@ public final class PostParser {
         header.author(),
         header.bodyStart(),
         takeOutlet ? listed.knownOutlet() : header.knownOutlet());
+  }
+
+  private static String lostBulletWarning(String headline) {
+    return articleWarning(headline, "its ● was lost (U+FFFD); the line was read as a headline");
   }
 
   /** {@code Article "headline": message.} */
