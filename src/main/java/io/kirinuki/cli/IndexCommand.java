@@ -92,7 +92,7 @@ final class IndexCommand implements Callable<Integer> {
               .setTaskName("Indexing")
               .setStyle(ProgressBarStyle.ASCII)
               .setUnit(" MB", 1_000_000)
-              .showSpeed()
+              .showSpeed(new java.text.DecimalFormat("0.0"))
               .build()) {
         report = indexer.index(sources, unlisted, new BarProgress(bar, verbose ? err : null));
       }
@@ -146,7 +146,7 @@ final class IndexCommand implements Callable<Integer> {
     public void advance(long bytes) {
       done++;
       bar.stepBy(bytes);
-      bar.setExtraMessage(done + "/" + files + " files");
+      bar.setExtraMessage(" " + done + "/" + files + " files");
     }
   }
 }

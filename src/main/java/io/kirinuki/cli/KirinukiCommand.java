@@ -31,6 +31,8 @@ public final class KirinukiCommand {
     KirinukiCommand root = new KirinukiCommand();
     CommandLine cli = new CommandLine(root);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // `search マイナンバー -収賄`: an exclusion is part of the query, not an unknown option.
+    cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionExceptionHandler(new ErrorHandler(() -> root.verbose));
     return cli;
   }

@@ -41,6 +41,9 @@ final class HeaderParser {
   /** Longest outlet name we accept when it is not in the table. */
   private static final int MAX_UNKNOWN_OUTLET = 30;
 
+  /** Longest unknown outlet name after a date ({@code 9.26 中日}): one short word. */
+  private static final int MAX_UNKNOWN_OUTLET_AFTER_DATE = 15;
+
   /** Longest byline text after a date; longer text is the article's first sentence. */
   private static final int MAX_AUTHOR = 40;
 
@@ -60,13 +63,13 @@ final class HeaderParser {
     this.outlets = outlets;
   }
 
-  Outlets outlets() {
-    return outlets;
-  }
-
   /** The outlet/date line that may follow a {@code ●headline}, or null when it is not one. */
   Header outletLine(String line) {
     String s = Text.trim(line);
+    if (s.length() > 1 && s.charAt(0) == '\uFFFD' && Text.isSpace(s.charAt(1))) {
+      // A lost character where the indent was.
+      s = Text.trim(s.substring(1));
+    }
     if (s.isEmpty() || NOT_IN_OUTLET.indexOf(s.charAt(0)) >= 0) {
       return null;
     }
@@ -98,7 +101,9 @@ final class HeaderParser {
     if (canonical != null) {
       return new Header(raw, canonical, date, null, null, true);
     }
-    if (outletLike(raw) && raw.length() <= 15 && raw.chars().noneMatch(Text::isSpace)) {
+    if (outletLike(raw)
+        && raw.length() <= MAX_UNKNOWN_OUTLET_AFTER_DATE
+        && raw.chars().noneMatch(Text::isSpace)) {
       return new Header(raw, raw, date, null, null, false);
     }
     return null;
@@ -144,7 +149,11 @@ final class HeaderParser {
       return null;
     }
     String rest = Text.trim(s.substring(end));
-    if (!rest.isEmpty() && (rest.length() > MAX_AUTHOR || hasSentencePunctuation(rest))) {
+    // "総務省/ 自治体情報…": a page title after the slash may quote (「」) but is no sentence.
+    boolean pageTitle = rest.startsWith("/") || rest.startsWith("／");
+    if (!rest.isEmpty()
+        && (rest.length() > MAX_AUTHOR
+            || (pageTitle ? rest.indexOf('。') >= 0 : hasSentencePunctuation(rest)))) {
       return null;
     }
     String raw = s.substring(0, end);
@@ -160,7 +169,7 @@ final class HeaderParser {
     String f = DateText.fold(h);
     DateText.Found date = DateText.findLast(f);
     if (date == null) {
-      return tocWithoutDate(h);
+      return withoutDate(h);
     }
     String after = h.substring(date.end());
     after = Text.trim(after.substring(DateText.skipTime(DateText.fold(after))));
@@ -169,13 +178,21 @@ final class HeaderParser {
       // ● 見出し   12月22日 朝日, ● 見出し 9.12 中日新聞: the outlet after the date.
       String raw = trimSeparators(after);
       String canonical = outlets.canonical(raw);
+      String body = null;
+      int end = canonical == null ? outlets.longestPrefix(after) : -1;
+      if (end > 0 && looksLikeBody(Text.trim(after.substring(end)))) {
+        // "見出し   9月17日 朝日サーバに対する…": an edit joined the first body line.
+        raw = after.substring(0, end);
+        canonical = outlets.canonical(raw);
+        body = Text.trim(after.substring(end));
+      }
       if (canonical != null) {
         String headline = Text.trim(before);
         if (headline.isEmpty()) {
           return null;
         }
         Kind kind = endsWithSpace(before) ? Kind.ONE_LINE : Kind.GLUED;
-        return new Inline(kind, headline, new Header(raw, canonical, date, null, null, true));
+        return new Inline(kind, headline, new Header(raw, canonical, date, null, body, true));
       }
     }
     // The outlet before the date: "見出し   朝日 12月22日", "見出し/東京 10月11日", "見出し東京 …".
@@ -215,19 +232,35 @@ final class HeaderParser {
     return null;
   }
 
-  /** {@code ●見出し/総務省}: a table-of-contents entry with no date. */
-  private Inline tocWithoutDate(String h) {
+  /**
+   * A {@code ●} line without a date: a table-of-contents entry {@code ●見出し/総務省}, or a one-line
+   * header whose date an edit removed, {@code ●見出し 産経} (the outlet set apart by at least two
+   * spaces, so that a headline merely ending in an outlet's name is not one).
+   */
+  private Inline withoutDate(String h) {
     int slash = Math.max(h.lastIndexOf('/'), h.lastIndexOf('／'));
-    if (slash <= 0) {
-      return null;
+    if (slash > 0) {
+      String raw = Text.trim(h.substring(slash + 1));
+      String canonical = outlets.canonical(raw);
+      String headline = Text.trim(h.substring(0, slash));
+      if (canonical != null && !headline.isEmpty()) {
+        return new Inline(Kind.TOC, headline, new Header(raw, canonical, null, null, null, true));
+      }
     }
-    String raw = Text.trim(h.substring(slash + 1));
-    String canonical = outlets.canonical(raw);
-    String headline = Text.trim(h.substring(0, slash));
-    if (canonical == null || headline.isEmpty()) {
-      return null;
+    int start = outlets.suffixStart(h);
+    if (start > 2
+        && Text.isSpace(h.charAt(start - 1))
+        && (h.charAt(start - 1) == '\u3000' || Text.isSpace(h.charAt(start - 2)))) {
+      String headline = Text.trim(h.substring(0, start));
+      String raw = h.substring(start);
+      if (!headline.isEmpty()) {
+        return new Inline(
+            Kind.ONE_LINE,
+            headline,
+            new Header(raw, outlets.canonical(raw), null, null, null, true));
+      }
     }
-    return new Inline(Kind.TOC, headline, new Header(raw, canonical, null, null, null, true));
+    return null;
   }
 
   private String canonicalOrPrefix(String raw) {
@@ -238,7 +271,7 @@ final class HeaderParser {
         canonical = outlets.canonical(raw.substring(0, end));
       }
     }
-    return canonical;
+    return canonical != null ? canonical : outlets.canonicalIgnoringLost(raw);
   }
 
   private record Tail(String author, String body) {}
@@ -258,7 +291,7 @@ final class HeaderParser {
       // "朝日新聞 10月13日の社説で…" is a sentence about an article, not an outlet line.
       return null;
     }
-    if (t.length() > MAX_AUTHOR || hasSentencePunctuation(t)) {
+    if (looksLikeBody(t)) {
       return new Tail(null, t);
     }
     int cut = t.length();
@@ -317,6 +350,11 @@ final class HeaderParser {
       letter |= Character.isLetter(c);
     }
     return letter;
+  }
+
+  /** Text after a header that is too long or too sentence-like to be a byline. */
+  private static boolean looksLikeBody(String t) {
+    return t.length() > MAX_AUTHOR || hasSentencePunctuation(t);
   }
 
   private static boolean hasSentencePunctuation(String s) {

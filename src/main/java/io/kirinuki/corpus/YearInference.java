@@ -25,8 +25,11 @@ final class YearInference {
   static List<LocalDate> resolve(List<DateText.Found> dates, FileContext ctx) {
     List<LocalDate> known = new ArrayList<>();
     for (DateText.Found f : dates) {
-      if (f != null && f.toDate() != null) {
-        known.add(f.toDate());
+      LocalDate d = f == null ? null : f.toDate();
+      // In a year folder, a date years away (an old article, a misread) says nothing about
+      // the post's own dates.
+      if (d != null && (ctx.year() == null || Math.abs(d.getYear() - ctx.year()) <= 1)) {
+        known.add(d);
       }
     }
     LocalDate bound = null;
@@ -58,8 +61,9 @@ final class YearInference {
     return out;
   }
 
+  /** This year or the year before; a 2月29日 that fits neither stays unknown. */
   private static LocalDate latestNotAfter(DateText.Found f, LocalDate bound) {
-    for (int y = bound.getYear(); y >= bound.getYear() - 4; y--) {
+    for (int y = bound.getYear(); y >= bound.getYear() - 1; y--) {
       LocalDate d = DateText.of(y, f.month(), f.day());
       if (d != null && !d.isAfter(bound)) {
         return d;

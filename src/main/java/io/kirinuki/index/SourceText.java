@@ -19,6 +19,7 @@ import java.util.List;
 public record SourceText(String path, long size) {
   static final String CLASSPATH_PREFIX = "classpath:";
   private static final String SAMPLES = "io/kirinuki/samples/";
+  private static final String SAMPLES_LIST = "io/kirinuki/samples.list";
 
   /** A file on disk, under its absolute normalised path. */
   public static SourceText of(Path file) {
@@ -32,10 +33,13 @@ public record SourceText(String path, long size) {
     return new SourceText(absolute.toString(), size);
   }
 
-  /** The sample posts shipped in the jar, listed in {@code samples/index.txt}. */
+  /**
+   * The sample posts shipped in the jar, listed in {@code samples.list} (beside the folder, so that
+   * indexing the folder itself picks up the posts only).
+   */
   public static List<SourceText> bundledSamples() {
     List<SourceText> out = new ArrayList<>();
-    for (String name : readResource(SAMPLES + "index.txt").lines().toList()) {
+    for (String name : readResource(SAMPLES_LIST).lines().toList()) {
       if (!name.isBlank() && !name.startsWith("#")) {
         String resource = SAMPLES + name.strip();
         out.add(new SourceText(CLASSPATH_PREFIX + resource, readBytes(resource).length));

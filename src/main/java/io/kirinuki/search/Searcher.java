@@ -69,7 +69,7 @@ public final class Searcher implements Closeable {
   static final int MAX_QUOTING_POSTS = 1000;
 
   /** Length the highlighter aims for when it joins sentences into a passage. */
-  static final int PASSAGE_GOAL_CHARS = 120;
+  static final int PASSAGE_GOAL_CHARS = 70;
 
   private static final Set<String> HIT_FIELDS =
       Set.of(Schema.ID, Schema.TYPE, Schema.TITLE, Schema.OUTLET, Schema.DATE);
@@ -286,7 +286,7 @@ public final class Searcher implements Closeable {
         .withFormatter(new SnippetFormatter())
         .withBreakIterator(
             () ->
-                LengthGoalBreakIterator.createMinLength(
+                LengthGoalBreakIterator.createClosestToLength(
                     BreakIterator.getSentenceInstance(Locale.JAPANESE),
                     PASSAGE_GOAL_CHARS,
                     PASSAGE_CONTEXT_SHARE))

@@ -13,10 +13,10 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  */
 final class SnippetFormatter extends PassageFormatter {
   /** Longest text shown of one passage, in chars. */
-  static final int MAX_PASSAGE_CHARS = 160;
+  static final int MAX_PASSAGE_CHARS = 100;
 
   /** Context kept before the first match when a passage is cut. */
-  static final int CONTEXT_BEFORE_CHARS = 50;
+  static final int CONTEXT_BEFORE_CHARS = 30;
 
   static final String ELLIPSIS = "…";
   static final String SEPARATOR = " … ";
@@ -24,16 +24,27 @@ final class SnippetFormatter extends PassageFormatter {
   @Override
   public String format(Passage[] passages, String content) {
     StringBuilder out = new StringBuilder();
-    for (Passage passage : passages) {
+    for (int i = 0; i < passages.length; i++) {
+      StringBuilder one = new StringBuilder();
+      append(one, passages[i], content, i == 0, i == passages.length - 1);
+      String text = one.toString().strip();
+      if (text.isEmpty()) {
+        continue;
+      }
       if (out.length() > 0) {
         out.append(SEPARATOR);
       }
-      append(out, passage, content);
+      out.append(text);
     }
-    return out.toString().strip();
+    return out.toString();
   }
 
-  private static void append(StringBuilder out, Passage passage, String content) {
+  /**
+   * Appends one passage; an ellipsis marks a cut only at the snippet's two ends, since the
+   * separator between passages already says that text was left out.
+   */
+  private static void append(
+      StringBuilder out, Passage passage, String content, boolean first, boolean last) {
     int start = passage.getStartOffset();
     int end = Math.min(passage.getEndOffset(), content.length());
     if (end - start > MAX_PASSAGE_CHARS) {
@@ -43,7 +54,7 @@ final class SnippetFormatter extends PassageFormatter {
       start = safeBoundary(content, windowStart);
       end = safeBoundary(content, windowEnd);
     }
-    if (start > passage.getStartOffset()) {
+    if (first && start > passage.getStartOffset()) {
       out.append(ELLIPSIS);
     }
     int pos = start;
@@ -65,7 +76,7 @@ final class SnippetFormatter extends PassageFormatter {
       pos = matchEnd;
     }
     escape(out, content, pos, end);
-    if (end < Math.min(passage.getEndOffset(), content.length())) {
+    if (last && end < Math.min(passage.getEndOffset(), content.length())) {
       out.append(ELLIPSIS);
     }
   }
