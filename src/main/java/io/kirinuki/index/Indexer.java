@@ -262,7 +262,12 @@ public final class Indexer {
       }
       try {
         String text = PageDecoder.decode(bytes, source.path());
-        return new Parsed(source, bytes.length, hash, parser.parse(text, source.path()), null);
+        List<Post> posts = parser.parse(text, source.path());
+        if (posts.isEmpty()) {
+          // Skipped and named, as `kirinuki parse` does; counted as indexed, it vanished silently.
+          return Parsed.skipped(source, bytes.length, "no post in it, only page furniture");
+        }
+        return new Parsed(source, bytes.length, hash, posts, null);
       } catch (UnreadableFileException e) {
         return Parsed.skipped(source, bytes.length, e.getMessage());
       } catch (RuntimeException e) {
