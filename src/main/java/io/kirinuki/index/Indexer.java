@@ -216,7 +216,8 @@ public final class Indexer {
     }
 
     void indexAll(List<SourceText> sources) throws IOException {
-      filesSeen = sources.size();
+      // Entries the lister could not read count too, so that the summary's parts add up.
+      filesSeen = sources.size() + skipped.size();
       progress.start(sources.size(), sources.stream().mapToLong(SourceText::size).sum());
       try {
         ArrayDeque<Future<Parsed>> ahead = new ArrayDeque<>();
