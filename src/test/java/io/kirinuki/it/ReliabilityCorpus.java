@@ -63,13 +63,25 @@ final class ReliabilityCorpus {
    * @return the files in path order, which is the order {@code kirinuki index} reads them in
    */
   static List<Path> write(Path dir, long bytes) throws IOException {
+    return write(dir, bytes, false);
+  }
+
+  /**
+   * As {@link #write(Path, long)}; with {@code everySentence}, the marker also follows every 。 so
+   * that no article is shared between files and the index holds all of the text.
+   */
+  static List<Path> write(Path dir, long bytes, boolean everySentence) throws IOException {
     Files.createDirectories(dir);
     List<String> texts = SAMPLES.stream().map(ReliabilityCorpus::sample).toList();
     List<Path> files = new ArrayList<>();
     long written = 0;
     for (int n = 0; written < bytes; n++) {
       Path file = dir.resolve(fileName(n));
-      byte[] text = variant(texts.get(n % 2), marker(n)).getBytes(StandardCharsets.UTF_8);
+      String page = variant(texts.get(n % 2), marker(n));
+      if (everySentence) {
+        page = page.replace("。", "。" + marker(n));
+      }
+      byte[] text = page.getBytes(StandardCharsets.UTF_8);
       Files.write(file, text);
       files.add(file);
       written += text.length;
