@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * What one indexing run did, counted outcome by outcome; the CLI prints {@link #summary()}.
  *
- * @param filesSeen source files found under the given paths
+ * @param filesSeen source files found under the given paths, with the entries that could not
+ *     be listed (indexed + unchanged + skipped = seen)
  * @param filesIndexed new or changed files that were parsed and written
  * @param filesUnchanged files skipped because their content hash had not changed
  * @param filesPruned files that no longer exist and whose posts were dropped ({@code --prune})

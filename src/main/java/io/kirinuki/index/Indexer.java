@@ -216,7 +216,8 @@ public final class Indexer {
     }
 
     void indexAll(List<SourceText> sources) throws IOException {
-      filesSeen = sources.size();
+      // Entries the lister could not read count too, so that the summary's parts add up.
+      filesSeen = sources.size() + skipped.size();
       progress.start(sources.size(), sources.stream().mapToLong(SourceText::size).sum());
       try {
         ArrayDeque<Future<Parsed>> ahead = new ArrayDeque<>();
@@ -262,7 +263,12 @@ public final class Indexer {
       }
       try {
         String text = PageDecoder.decode(bytes, source.path());
-        return new Parsed(source, bytes.length, hash, parser.parse(text, source.path()), null);
+        List<Post> posts = parser.parse(text, source.path());
+        if (posts.isEmpty()) {
+          // Skipped and named, as `kirinuki parse` does; counted as indexed, it vanished silently.
+          return Parsed.skipped(source, bytes.length, "no post in it, only page furniture");
+        }
+        return new Parsed(source, bytes.length, hash, posts, null);
       } catch (UnreadableFileException e) {
         return Parsed.skipped(source, bytes.length, e.getMessage());
       } catch (RuntimeException e) {
