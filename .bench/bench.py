@@ -209,24 +209,30 @@ def parse_documents(size, corpus_dir, data):
 
 # ---------------------------------------------------------------- the analysis limit
 
-def tokenizer_limit(data, cfg, out_dir):
+def tokenizer_limit(size, data, cfg, out_dir):
+    """Fresh JVMs per configuration; kirinuki's whole analysis (slow) only on the smaller sizes."""
     results = []
-    for fork in range(cfg.limit_forks):
-        for config in cfg.limit_configs:
+    configs = cfg.limit_configs if size <= 100 else cfg.limit_configs[:1]
+    forks = cfg.limit_forks if size <= 100 else 1
+    runs = cfg.limit_runs if size <= 10 else 1
+    for fork in range(forks):
+        for config in configs:
+            if config != "tokenize" and fork > 0 and size > 10:
+                continue
             path = os.path.join(out_dir, "limit-%s-fork%d.jsonl" % (config, fork))
             with open(path, "w") as out:
                 _, _, p = run([JAVA, "-Xms2g", "-Xmx6g", "-cp", cfg.classpath,
                                "io.kirinuki.bench.TokenizerLimitBenchmark",
                                os.path.join(data, "docs.jsonl"), "--configs", config,
                                "--threads", ",".join(map(str, cfg.index_threads)),
-                               "--runs", str(cfg.limit_runs), "--warmup-mb", str(cfg.warmup_mb)],
+                               "--runs", str(runs), "--warmup-mb", str(cfg.warmup_mb)],
                               stdout=out, stderr=subprocess.DEVNULL)
             if p.returncode != 0:
                 raise RuntimeError("TokenizerLimitBenchmark failed, see " + path)
             with open(path) as fh:
                 results += [json.loads(l) for l in fh if l.startswith("{")]
     summary = {}
-    for config in cfg.limit_configs:
+    for config in configs:
         for n in cfg.index_threads:
             rs = [r for r in results if r["config"] == config and r["threads"] == n]
             mbs = [r["mb_per_s"] for r in rs]
@@ -247,7 +253,7 @@ def kirinuki_index(size, corpus_dir, data, docs, cfg, out_dir):
     for n in cfg.index_threads:
         idx = os.path.join(data, "index-t%d" % n)
         runs = []
-        reps = cfg.index_reps if size <= 100 else 1
+        reps = cfg.index_reps if size <= 10 else 1
         if cfg.reuse and os.path.exists(os.path.join(idx, "bench-run.json")):
             with open(os.path.join(idx, "bench-run.json")) as fh:
                 res[str(n)] = dict(json.load(fh), reused=True)
@@ -258,8 +264,9 @@ def kirinuki_index(size, corpus_dir, data, docs, cfg, out_dir):
             logf = os.path.join(out_dir, "index-%dm-t%d-%d.log" % (size, n, rep))
             jvm = [JAVA]
             if cfg.profile and rep == 0:
-                jvm.append("-XX:StartFlightRecording=filename=%s,settings=profile" %
-                           os.path.join(out_dir, "index-%dm-t%d.jfr" % (size, n)))
+                jvm += ["-XX:FlightRecorderOptions=stackdepth=1024",
+                        "-XX:StartFlightRecording=filename=%s,settings=profile" %
+                        os.path.join(out_dir, "index-%dm-t%d.jfr" % (size, n))]
             with open(logf, "w") as lf:
                 secs, cpu, p = run(jvm + ["-jar", JAR, "index", "--index", idx, "--full",
                                           "--threads", str(n), corpus_dir],
@@ -324,7 +331,7 @@ def groonga_build(size, data, docs, cfg, out_dir):
                 res[tok] = dict(json.load(fh), reused=True)
             log("groonga %s: reusing %s" % (tok, dbdir))
             continue
-        for rep in range(cfg.groonga_reps if size <= 100 else 1):
+        for rep in range(cfg.groonga_reps if size <= 10 else 1):
             shutil.rmtree(dbdir, ignore_errors=True)
             os.makedirs(dbdir)
             db = os.path.join(dbdir, "db")
@@ -510,8 +517,9 @@ def rss_mb(pid):
 def start_kirinuki(index, out_dir, tag, profile=False):
     jvm = [JAVA, SERVE_HEAP]
     if profile:
-        jvm.append("-XX:StartFlightRecording=filename=%s,settings=profile" %
-                   os.path.join(out_dir, "serve-%s.jfr" % tag))
+        jvm += ["-XX:FlightRecorderOptions=stackdepth=1024",
+                "-XX:StartFlightRecording=filename=%s,settings=profile" %
+                os.path.join(out_dir, "serve-%s.jfr" % tag)]
     logf = open(os.path.join(out_dir, "serve-%s.log" % tag), "w")
     t0 = time.perf_counter()
     proc = subprocess.Popen(jvm + ["-jar", JAR, "serve", "--index", index, "--port",
@@ -712,12 +720,25 @@ def jmh(cfg, out_dir):
     return res
 
 
+# Where a sample's time goes: the first marker found in its stack names it (most specific first).
+PROFILE_PARTS = [
+    ("merge", "SegmentMerger"), ("segment flush", "DocumentsWriterPerThread.flush"),
+    ("highlighting", "uhighlight/"), ("quoting posts lookup", "Searcher.quotingPosts"),
+    ("facets", "Facets"), ("query building", "QueryBuilder"),
+    ("Kuromoji", "analysis/ja/"), ("Kuromoji", "analysis/morph/"),
+    ("kirinuki analysis (normalisation, grams, readings)", "io/kirinuki/analysis/"),
+    ("Lucene inversion", "IndexingChain"), ("search and scoring", "IndexSearcher.search"),
+    ("stored fields", "StoredFields"), ("parsing pages", "io/kirinuki/corpus/"),
+    ("JSON", "jackson"), ("HTTP (Jetty, Javalin)", "org/eclipse/jetty"),
+]
+
+
 def jfr_top(path, limit=25):
-    """Self and total sample shares per method from a JFR recording's execution samples."""
-    p = subprocess.run([JFR, "print", "--json", "--events", "jdk.ExecutionSample", path],
-                       stdout=subprocess.PIPE, text=True)
+    """Sample shares per part, per thread, per method (self and total) of a JFR recording."""
+    p = subprocess.run([JFR, "print", "--json", "--stack-depth", "1024", "--events",
+                        "jdk.ExecutionSample", path], stdout=subprocess.PIPE, text=True)
     events = json.loads(p.stdout)["recording"]["events"]
-    self_c, total_c, n = {}, {}, 0
+    self_c, total_c, parts, threads, n = {}, {}, {}, {}, 0
     for e in events:
         frames = e["values"]["stackTrace"]["frames"] if e["values"].get("stackTrace") else []
         if not frames:
@@ -727,9 +748,15 @@ def jfr_top(path, limit=25):
         self_c[names[0]] = self_c.get(names[0], 0) + 1
         for m in set(names):
             total_c[m] = total_c.get(m, 0) + 1
+        stack = "\n".join(names)
+        part = next((name for name, marker in PROFILE_PARTS if marker in stack), "other")
+        thread = re.sub(r"-?\d+$", "", e["values"]["sampledThread"].get("javaName") or "?")
+        parts[part] = parts.get(part, 0) + 1
+        threads[thread + ": " + part] = threads.get(thread + ": " + part, 0) + 1
     top = lambda c: [(m, round(100 * v / n, 1)) for m, v in
                      sorted(c.items(), key=lambda kv: -kv[1])[:limit]]
-    return {"samples": n, "self": top(self_c), "total": top(total_c)}
+    return {"samples": n, "parts": top(parts), "threads": top(threads), "self": top(self_c),
+            "total": top(total_c)}
 
 
 # ---------------------------------------------------------------- main
@@ -802,7 +829,7 @@ def main():
         save()
         if "limit" in cfg.steps:
             r["loadavg"]["limit"] = loadavg()
-            r["limit"] = tokenizer_limit(data, cfg, out_dir)
+            r["limit"] = tokenizer_limit(size, data, cfg, out_dir)
             save()
         if "index" in cfg.steps:
             r["loadavg"]["index"] = loadavg()

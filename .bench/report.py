@@ -150,6 +150,16 @@ def main():
                 rows.append([b + "." + r["benchmark"], params, f(r["score"], 1) + " ± " +
                              f(r["error"], 1), r["unit"]])
         p(table(["benchmark", "params", "score", "unit"], rows))
+    if res.get("profiles"):
+        p()
+        p("**Profiles** (JFR execution samples; share of all samples by part, then the busiest "
+          "methods by self time):\n")
+        for name, prof in res["profiles"].items():
+            p("- `%s` (%d samples): %s" % (name, prof["samples"], ", ".join(
+                "%s %s%%" % (k, v) for k, v in prof["parts"][:10])))
+            p("  - threads: " + ", ".join("%s %s%%" % (k, v) for k, v in prof["threads"][:8]))
+            p("  - self: " + ", ".join("`%s` %s%%" % (k.split("/")[-1], v)
+                                      for k, v in prof["self"][:8]))
     p()
     p("**Targets**:\n")
     rows = []
