@@ -695,7 +695,8 @@ def http_bench(size, data, rows, cfg, out_dir, grep_rows):
 def jmh(cfg, out_dir):
     blist = os.path.join(ROOT, "target", "test-classes", "META-INF", "BenchmarkList")
     names = open(blist).read() if os.path.exists(blist) else ""
-    benches = [b for b in ("QueryBuilderBenchmark", "AnalyzerBenchmark") if "." + b + "." in names]
+    benches = [b for b in ("QueryBuilderBenchmark", "AnalyzerBenchmark")
+               if re.search(r"\.%s\b" % b, names)]
     res = {}
     for b in benches:
         out = os.path.join(out_dir, "jmh-%s.json" % b)

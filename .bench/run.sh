@@ -57,8 +57,8 @@ fi
 
 if [ "$build" = 1 ]; then
   echo "building target/kirinuki.jar and the test classes" >&2
-  (cd "$root" && JAVA_HOME="$KIRINUKI_JDK" mvn -q -B package -DskipTests 2>&1 \
-    | grep -v -e '^WARNING' -e '^\s*$' -e '^\[0m' || true)
+  (cd "$root" && JAVA_HOME="$KIRINUKI_JDK" mvn -q -B -Dstyle.color=never package -DskipTests 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g' | grep -v -e '^WARNING' -e '^\s*$' || true)
   (cd "$root" && JAVA_HOME="$KIRINUKI_JDK" mvn -q -B dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" >/dev/null 2>&1)
 fi
