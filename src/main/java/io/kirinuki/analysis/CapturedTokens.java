@@ -9,23 +9,41 @@ import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
- * A list of tokens (term, offsets, position increment and length) and its final offset, filled
- * once and replayed as a {@link TokenStream}; what {@link Analyzers#analyzeOnce} hands out.
+ * A list of tokens (term, offsets, position increment and length) and its final offset, filled once
+ * and replayed as a {@link TokenStream}; what {@link Analyzers#analyzeOnce} hands out.
  */
 final class CapturedTokens {
 
-  private char[] chars = new char[256];
+  private char[] chars;
   private int charCount;
-  private int[] termEnd = new int[32];
-  private int[] startOffset = new int[32];
-  private int[] endOffset = new int[32];
-  private int[] positionIncrement = new int[32];
-  private int[] positionLength = new int[32];
+  private int[] termEnd;
+  private int[] startOffset;
+  private int[] endOffset;
+  private int[] positionIncrement;
+  private int[] positionLength;
   private int size;
   private int finalOffset;
 
+  /** Room for about {@code tokens} tokens of {@code chars} characters in all, grown as needed. */
+  CapturedTokens(int tokens, int chars) {
+    this.chars = new char[Math.max(16, chars)];
+    int capacity = Math.max(16, tokens);
+    termEnd = new int[capacity];
+    startOffset = new int[capacity];
+    endOffset = new int[capacity];
+    positionIncrement = new int[capacity];
+    positionLength = new int[capacity];
+  }
+
   int size() {
     return size;
+  }
+
+  /** Forgets the tokens, keeping the room for the next text. */
+  void clear() {
+    size = 0;
+    charCount = 0;
+    finalOffset = 0;
   }
 
   void add(char[] term, int from, int length, int start, int end, int increment, int posLength) {
@@ -37,9 +55,12 @@ final class CapturedTokens {
       positionIncrement = ArrayUtil.growExact(positionIncrement, capacity);
       positionLength = ArrayUtil.growExact(positionLength, capacity);
     }
-    chars = ArrayUtil.grow(chars, charCount + length);
-    System.arraycopy(term, from, chars, charCount, length);
-    charCount += length;
+    if (charCount + length > chars.length) {
+      chars = ArrayUtil.grow(chars, charCount + length);
+    }
+    for (int i = 0; i < length; i++) {
+      chars[charCount++] = term[from + i];
+    }
     termEnd[size] = charCount;
     startOffset[size] = start;
     endOffset[size] = end;
@@ -48,9 +69,8 @@ final class CapturedTokens {
     size++;
   }
 
-  /** Captures what {@code stream} emits, calling reset, end and close on it. */
-  static CapturedTokens consume(TokenStream stream) throws IOException {
-    CapturedTokens tokens = new CapturedTokens();
+  /** Captures what {@code stream} emits into {@code tokens}, calling reset, end and close on it. */
+  static CapturedTokens consume(TokenStream stream, CapturedTokens tokens) throws IOException {
     CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
     OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
     PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);

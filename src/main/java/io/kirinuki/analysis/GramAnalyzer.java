@@ -46,8 +46,10 @@ public final class GramAnalyzer extends Analyzer {
   }
 
   /**
-   * The grams a query builder searches for one normalised word: the single character for a word
-   * of one character (a code point), the n−1 bigrams in order for n ≥ 2, none for an empty word.
+   * The grams a query builder searches for one normalised word: the single character for a word of
+   * one character (a code point), the n−1 bigrams in order for n ≥ 2, none for an empty word. Strip
+   * the word first: a space inside is matched (a phrase), but one at either end would demand a
+   * space in the text there, and a space alone has no unigram to find.
    */
   public static List<String> queryGrams(String normalizedWord) {
     int count = normalizedWord.codePointCount(0, normalizedWord.length());

@@ -8,15 +8,15 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.ArrayUtil;
 
 /**
- * Emits, for every character of already normalised text, its unigram and (at the same position)
- * the bigram it starts, in every script; positions advance by one per character. A space gets no
+ * Emits, for every character of already normalised text, its unigram and (at the same position) the
+ * bigram it starts, in every script; positions advance by one per character. A space gets no
  * unigram but starts a bigram, so a phrase such as {@code it pro} matches across it.
  *
  * <p>A character is a code point: a surrogate pair is never split. Offsets are those of the
- * original text. A character that the char filters made out of several ({@code ﾊﾞ}) spans them
- * all; characters that came out of one ({@code ㍻} → {@code 平成}) all span that one; characters
- * the filters dropped ({@code ー} at the end of a word, U+200B) belong to the span of the
- * character before them, so a highlight of {@code セキュリティ} covers {@code セキュリティー}.
+ * original text. A character that the char filters made out of several ({@code ﾊﾞ}) spans them all;
+ * characters that came out of one ({@code ㍻} → {@code 平成}) all span that one; characters the
+ * filters dropped ({@code ー} at the end of a word, U+200B) belong to the span of the character
+ * before them, so a highlight of {@code セキュリティ} covers {@code セキュリティー}.
  */
 final class GramTokenizer extends Tokenizer {
 
@@ -27,10 +27,13 @@ final class GramTokenizer extends Tokenizer {
 
   private char[] text = new char[1024];
   private int textLength;
+
   /** Start of code point k in {@code text}; entry {@code count} is {@code textLength}. */
   private int[] charStart = new int[256];
+
   /** Corrected start offset of code point k; entry {@code count} is the final offset. */
   private int[] startOffset = new int[256];
+
   /** Corrected end offset of code point k. */
   private int[] endOffset = new int[256];
 

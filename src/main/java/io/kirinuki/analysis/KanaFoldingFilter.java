@@ -6,8 +6,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Folds hiragana in each term to katakana, so that {@code まいなんばー} and {@code マイナンバー} are
- * one term. It runs after Kuromoji because folding its input first would ruin the segmentation.
+ * Folds hiragana in each term to katakana, so that {@code まいなんばー} and {@code マイナンバー} are one term.
+ * It runs after Kuromoji because folding its input first would ruin the segmentation.
  */
 final class KanaFoldingFilter extends TokenFilter {
 

@@ -15,8 +15,7 @@ import org.apache.lucene.analysis.ja.dict.UserDictionary;
 /**
  * The ranking analyzer: Kuromoji words (search mode, the project's user dictionary) in their
  * dictionary form, particles and stop words removed, width, case, kana and final long vowels
- * folded.
- * The same chain serves indexing and querying.
+ * folded. The same chain serves indexing and querying.
  */
 public final class MorphAnalyzer extends Analyzer {
 

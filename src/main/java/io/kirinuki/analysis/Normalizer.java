@@ -12,10 +12,10 @@ import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
  * fields index and what a query word is turned into: NFKC with case folding (width: {@code ＮＥＣ} =
  * {@code nec}, {@code １} = {@code 1}, {@code ﾏｲﾅﾝﾊﾞｰ} = {@code マイナンバー}; zero-width characters
  * removed), then hiragana folded to katakana, dash variants after a kana turned into {@code ー}, a
- * {@code ー} that ends a word dropped ({@code セキュリティー} = {@code セキュリティ}),
- * whitespace runs turned into one space. <b>Morphology</b> ({@link #wrapForMorphology}) is the
- * lighter form Kuromoji reads: the same NFKC and dash rule, but kana, long vowels and whitespace
- * left alone, because folding before Kuromoji ruins its segmentation.
+ * {@code ー} that ends a word dropped ({@code セキュリティー} = {@code セキュリティ}), whitespace runs turned
+ * into one space. <b>Morphology</b> ({@link #wrapForMorphology}) is the lighter form Kuromoji
+ * reads: the same NFKC and dash rule, but kana, long vowels and whitespace left alone, because
+ * folding before Kuromoji ruins its segmentation.
  *
  * <p>Every matching rule is substring-preserving: when {@code q} is a substring of {@code t},
  * {@code normalize(q)} is a substring of {@code normalize(t)}. That is what makes grep-like recall
@@ -23,8 +23,8 @@ import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
  * the current one (at the end of a query the next character is unknown, and dropping keeps the
  * result a substring), and at the previous character only where an unknown one (the start of a
  * query) means dropping too; whitespace is the one exception, harmless because a run yields one
- * space wherever it starts. Iteration marks ({@code 々 ゝ ヽ}) are not expanded for
- * the same reason: a query {@code 々} alone would no longer be found.
+ * space wherever it starts. Iteration marks ({@code 々 ゝ ヽ}) are not expanded for the same reason: a
+ * query {@code 々} alone would no longer be found.
  */
 public final class Normalizer {
 
@@ -83,8 +83,8 @@ public final class Normalizer {
 
   /**
    * Folds one character of NFKC output given its neighbours (or {@link #NONE}); returns the output
-   * character or {@link #DROP}. Every character is in the BMP range this method looks at, so
-   * UTF-16 units can be folded one at a time: a surrogate is never a kana, dash or space.
+   * character or {@link #DROP}. Every character is in the BMP range this method looks at, so UTF-16
+   * units can be folded one at a time: a surrogate is never a kana, dash or space.
    */
   static int fold(int previous, char c, int next, Mode mode) {
     if (mode == Mode.MORPHOLOGY) {
@@ -120,9 +120,9 @@ public final class Normalizer {
 
   /**
    * Whether a long vowel between these characters ends a word: nothing or no kana follows, or
-   * hiragana follows katakana (セキュリティーの, unlike すごーい or まいなんばーかーど). The previous
-   * character may only turn "keep" into "drop", and does so when it is unknown, which keeps the
-   * rule substring-preserving: at the start of a query the long vowel is simply dropped.
+   * hiragana follows something that is not hiragana (セキュリティーの, unlike すごーい and まいなんばーかーど). The
+   * previous character may only turn "keep" into "drop", and does so when it is unknown, which
+   * keeps the rule substring-preserving: at the start of a query the long vowel is simply dropped.
    */
   private static boolean endsWord(int previous, int next) {
     if (next == NONE || !(isKana(next) || isDash((char) next))) {

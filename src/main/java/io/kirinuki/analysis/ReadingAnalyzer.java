@@ -7,8 +7,8 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
 
 /**
- * The reading analyzer: the bigrams of the katakana readings of runs of words, so that a kana
- * query ({@code あじさい}, {@code アジサイ}) finds kanji text that reads the same ({@code 紫陽花}).
+ * The reading analyzer: the bigrams of the katakana readings of runs of words, so that a kana query
+ * ({@code あじさい}, {@code アジサイ}) finds kanji text that reads the same ({@code 紫陽花}).
  *
  * <p>Query side: like {@link GramAnalyzer}, a phrase of {@link GramAnalyzer#queryGrams} of the
  * {@link Normalizer#normalize}d word, for words of two or more characters that are all kana. There

@@ -22,7 +22,8 @@ final class ReadingGramFilter extends TokenFilter {
   private final ReadingAttribute readingAtt = addAttribute(ReadingAttribute.class);
 
   private final Morphemes morphemes = new Morphemes();
-  private CapturedTokens grams;
+  private final CapturedTokens grams = new CapturedTokens(1024, 2048);
+  private boolean read;
   private int next;
 
   ReadingGramFilter(TokenStream kuromoji) {
@@ -32,18 +33,19 @@ final class ReadingGramFilter extends TokenFilter {
   @Override
   public void reset() throws IOException {
     super.reset();
-    grams = null;
+    read = false;
     next = 0;
   }
 
   @Override
   public boolean incrementToken() throws IOException {
-    if (grams == null) {
+    if (!read) {
+      read = true;
       morphemes.clear();
       while (input.incrementToken()) {
         morphemes.add(termAtt, offsetAtt, readingAtt);
       }
-      grams = new CapturedTokens();
+      grams.clear();
       morphemes.readingGrams(grams);
     }
     if (next >= grams.size()) {

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Query-time equivalence groups of abbreviations and full names ({@code 厚労省} = {@code 厚生労働省})
- * read from the bundled {@code synonyms.txt}; immutable and thread-safe.
+ * Query-time equivalence groups of abbreviations and full names ({@code 厚労省} = {@code 厚生労働省}) read
+ * from the bundled {@code synonyms.txt}; immutable and thread-safe.
  */
 public final class Synonyms {
 

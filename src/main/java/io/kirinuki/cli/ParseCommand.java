@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "parse",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {
       "Prints the posts and quoted articles the parser finds in blog pages, touching no index.",
       "Folders are walked recursively for *.txt files. The same post found in several files"

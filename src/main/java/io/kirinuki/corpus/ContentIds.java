@@ -10,9 +10,11 @@ import java.util.List;
 /**
  * Stable ids from content: {@code a-} or {@code p-} and the first 16 hex digits of the SHA-256 of
  * the normalised content. Normalised means: all whitespace and zero-width characters removed,
- * full-width ASCII and half-width katakana folded (NFKC-like), so the ids survive edits that only
- * touch layout (CRLF, BOM, trailing or full-width spaces, tabs, indentation, half-width kana, the
- * page header). Page furniture and the file name never enter an id.
+ * full-width ASCII and half-width katakana folded (NFKC-like), the characters Shift_JIS converters
+ * disagree on made one ({@code 〜}/{@code ～}, {@code −}/{@code －}, {@code ‖}/{@code ∥}, {@code
+ * —}/{@code ―}), so the ids survive edits that only touch layout (CRLF, BOM, trailing or full-width
+ * spaces, tabs, indentation, half-width kana, the page header, the file's encoding). Page furniture
+ * and the file name never enter an id.
  */
 final class ContentIds {
   private ContentIds() {}
@@ -21,6 +23,23 @@ final class ContentIds {
 
   /** Never updated itself: each id clones it, which is much cheaper than a provider lookup. */
   private static final MessageDigest SHA_256 = sha256();
+
+  /**
+   * Characters that Shift_JIS converters map to different code points (Windows and JIS tables), so
+   * that the same post saved in CP932 and in UTF-8 gets one id: each folds to the character at the
+   * same position of {@link #SJIS_FOLDED}.
+   */
+  private static final String SJIS_VARIANTS = "〜−–‖—¢£¬￠￡￢";
+
+  private static final String SJIS_FOLDED = "~--∥―¢£¬¢£¬";
+
+  private static boolean isSjisVariant(char c) {
+    return (c >= '\u00A2' && c <= '\u00AC'
+            || c >= '\u2013' && c <= '\u2225'
+            || c == '\u301C'
+            || c >= '\uFFE0' && c <= '\uFFE2')
+        && SJIS_VARIANTS.indexOf(c) >= 0;
+  }
 
   /** Separates fields, so that moving text from one field to the next changes the id. */
   private static final char FIELD = '\u0001';
@@ -90,6 +109,8 @@ final class ContentIds {
       }
       if (c >= '\uFF01' && c <= '\uFF5E') {
         sink.put((char) (c - 0xFEE0));
+      } else if (isSjisVariant(c)) {
+        sink.put(SJIS_FOLDED.charAt(SJIS_VARIANTS.indexOf(c)));
       } else if (c >= '\uFF61' && c <= '\uFF9F') {
         // A run of half-width katakana, voiced marks included (ｶﾞ → ガ), folded by NFKC.
         int end = i + 1;

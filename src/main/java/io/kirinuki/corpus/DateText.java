@@ -27,10 +27,11 @@ final class DateText {
 
   // Each form must not start inside a longer number. Era years: 平成1 = 1989, 昭和1 = 1926,
   // 令和1 = 2019; 元年 is year 1.
+  // In damaged text a character lost to U+FFFD may stand for 年, 月 or 日.
   private static final String KANJI_YMD =
-      "(?:(?<y>\\d{4})|(?<era>平成|昭和|令和) *(?<ey>\\d{1,2}|元)) *年 *(?<m>\\d{1,2}) *月 *(?<d>\\d{1,2})"
-          + " *日";
-  private static final String KANJI_MD = "(?<m2>\\d{1,2}) *月 *(?<d2>\\d{1,2}) *日";
+      "(?:(?<y>\\d{4})|(?<era>平成|昭和|令和) *(?<ey>\\d{1,2}|元)) *[年\uFFFD] *(?<m>\\d{1,2})"
+          + " *[月\uFFFD] *(?<d>\\d{1,2}) *[日\uFFFD]";
+  private static final String KANJI_MD = "(?<m2>\\d{1,2}) *月 *(?<d2>\\d{1,2}) *[日\uFFFD]";
   private static final String NUM_YMD =
       "(?<y3>\\d{4}) *(?<s3>[./\\-]) *(?<m3>\\d{1,2}) *\\k<s3> *(?<d3>\\d{1,2})(?![\\d.])";
   private static final String NUM_MD = "(?<m4>\\d{1,2})[./](?<d4>\\d{1,2})(?![\\d./])";

@@ -104,7 +104,7 @@ final class Furniture {
         promo.add(false);
         continue;
       }
-      String f = matchForm(t);
+      String f = matchForm(Text.trim(t));
       if (f.equals(BLOG_NAME) || HOST_NOTICES.contains(f)) {
         continue;
       }
@@ -167,7 +167,7 @@ final class Furniture {
         continue;
       }
       seen++;
-      String f = matchForm(t);
+      String f = matchForm(Text.trim(t));
       if (isTagline(f) || f.equals(BLOG_NAME) || HOST_NOTICES.contains(f)) {
         end = i;
       } else if (end >= 0 || f.startsWith("●") || f.length() > MAX_NOTICE_LENGTH) {

@@ -67,6 +67,10 @@ final class HeaderParser {
   /** The outlet/date line that may follow a {@code ●headline}, or null when it is not one. */
   Header outletLine(String line) {
     String s = Text.trim(line);
+    if (s.length() > 1 && s.charAt(0) == '\uFFFD' && Text.isSpace(s.charAt(1))) {
+      // A lost character where the indent was.
+      s = Text.trim(s.substring(1));
+    }
     if (s.isEmpty() || NOT_IN_OUTLET.indexOf(s.charAt(0)) >= 0) {
       return null;
     }
@@ -144,7 +148,11 @@ final class HeaderParser {
       return null;
     }
     String rest = Text.trim(s.substring(end));
-    if (!rest.isEmpty() && (rest.length() > MAX_AUTHOR || hasSentencePunctuation(rest))) {
+    // "総務省/ 自治体情報…": a page title after the slash may quote (「」) but is no sentence.
+    boolean pageTitle = rest.startsWith("/") || rest.startsWith("／");
+    if (!rest.isEmpty()
+        && (rest.length() > MAX_AUTHOR
+            || (pageTitle ? rest.indexOf('。') >= 0 : hasSentencePunctuation(rest)))) {
       return null;
     }
     String raw = s.substring(0, end);
@@ -169,13 +177,21 @@ final class HeaderParser {
       // ● 見出し   12月22日 朝日, ● 見出し 9.12 中日新聞: the outlet after the date.
       String raw = trimSeparators(after);
       String canonical = outlets.canonical(raw);
+      String body = null;
+      int end = canonical == null ? outlets.longestPrefix(after) : -1;
+      if (end > 0 && looksLikeBody(Text.trim(after.substring(end)))) {
+        // "見出し   9月17日 朝日サーバに対する…": an edit joined the first body line.
+        raw = after.substring(0, end);
+        canonical = outlets.canonical(raw);
+        body = Text.trim(after.substring(end));
+      }
       if (canonical != null) {
         String headline = Text.trim(before);
         if (headline.isEmpty()) {
           return null;
         }
         Kind kind = endsWithSpace(before) ? Kind.ONE_LINE : Kind.GLUED;
-        return new Inline(kind, headline, new Header(raw, canonical, date, null, null, true));
+        return new Inline(kind, headline, new Header(raw, canonical, date, null, body, true));
       }
     }
     // The outlet before the date: "見出し   朝日 12月22日", "見出し/東京 10月11日", "見出し東京 …".
@@ -238,7 +254,7 @@ final class HeaderParser {
         canonical = outlets.canonical(raw.substring(0, end));
       }
     }
-    return canonical;
+    return canonical != null ? canonical : outlets.canonicalIgnoringLost(raw);
   }
 
   private record Tail(String author, String body) {}
@@ -258,7 +274,7 @@ final class HeaderParser {
       // "朝日新聞 10月13日の社説で…" is a sentence about an article, not an outlet line.
       return null;
     }
-    if (t.length() > MAX_AUTHOR || hasSentencePunctuation(t)) {
+    if (looksLikeBody(t)) {
       return new Tail(null, t);
     }
     int cut = t.length();
@@ -317,6 +333,11 @@ final class HeaderParser {
       letter |= Character.isLetter(c);
     }
     return letter;
+  }
+
+  /** Text after a header that is too long or too sentence-like to be a byline. */
+  private static boolean looksLikeBody(String t) {
+    return t.length() > MAX_AUTHOR || hasSentencePunctuation(t);
   }
 
   private static boolean hasSentencePunctuation(String s) {

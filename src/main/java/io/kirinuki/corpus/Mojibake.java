@@ -19,24 +19,33 @@ final class Mojibake {
 
   private static final Charset CP932 = Charset.forName("windows-31j");
 
-  /** Most of the repaired text may be lost, at most this share, for the repair to count. */
-  private static final double MAX_LOST_SHARE = 0.2;
+  /**
+   * At most this share of the repaired characters may be lost for the repair to count. Real text
+   * read this way loses most of its characters, since Shift_JIS bytes are rarely valid UTF-8.
+   */
+  private static final double MAX_LOST_SHARE = 0.34;
 
   /** Fewest Japanese characters a repaired line must have. */
   private static final int MIN_JAPANESE = 4;
 
   /**
    * Whether the line shows the tell-tale characters: UTF-8 kana start with E3 81..83, which CP932
-   * reads as 縺, 繧, 繝, characters that almost never occur in real text.
+   * reads as 縺, 繧, 繝, characters that almost never occur in real text; a line without kana ({@code
+   * 神戸新聞 2014年10月5日}) turns into kanji mixed with half-width katakana instead. {@link #repair}
+   * checks the guess.
    */
   static boolean suspect(String line) {
+    boolean halfWidthKana = false;
+    boolean kanji = false;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       if (c == '縺' || c == '繧' || c == '繝') {
         return true;
       }
+      halfWidthKana |= c >= '\uFF61' && c <= '\uFF9F';
+      kanji |= c >= '\u4E00' && c <= '\u9FFF';
     }
-    return false;
+    return halfWidthKana && kanji;
   }
 
   /** The repaired line, or null when it does not read as misread UTF-8. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,12 +32,18 @@ public final class Outlets {
 
   private final int maxKeyLength;
 
+  /** The first characters of the keys. */
+  private final BitSet keyStarts = new BitSet();
+
   private Outlets(Map<String, String> byKey, Map<String, List<String>> aliases) {
     this.byKey = Map.copyOf(byKey);
     Map<String, List<String>> copy = new LinkedHashMap<>();
     aliases.forEach((canonical, list) -> copy.put(canonical, List.copyOf(list)));
     this.aliases = Collections.unmodifiableMap(copy);
     this.maxKeyLength = byKey.keySet().stream().mapToInt(String::length).max().orElse(0);
+    for (String key : byKey.keySet()) {
+      keyStarts.set(key.charAt(0));
+    }
   }
 
   /** The bundled table. */
@@ -61,7 +68,7 @@ public final class Outlets {
       lines = Files.readAllLines(userTable, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read the outlet table " + userTable + ": " + e.getMessage(), e);
+          "cannot read the outlet table " + userTable + ": " + SourceFiles.reason(e), e);
     }
     builder.add(lines, userTable.toString());
     return builder.build();
@@ -121,6 +128,46 @@ public final class Outlets {
     return -1;
   }
 
+  /** The end of the longest alias that starts {@code text}, whatever follows it, or -1. */
+  int longestPrefix(String text) {
+    int limit = Math.min(text.length(), maxKeyLength * 2);
+    for (int end = limit; end > 0; end--) {
+      if (byKey.containsKey(key(text.substring(0, end)))) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The canonical name of an outlet written with lost characters (U+FFFD), when exactly one outlet
+   * fits with each lost character standing for one character; else null.
+   */
+  String canonicalIgnoringLost(String raw) {
+    String k = key(raw);
+    if (k.indexOf('\uFFFD') < 0) {
+      return null;
+    }
+    String found = null;
+    for (Map.Entry<String, String> e : byKey.entrySet()) {
+      String alias = e.getKey();
+      if (alias.length() != k.length()) {
+        continue;
+      }
+      boolean fits = true;
+      for (int i = 0; i < k.length() && fits; i++) {
+        fits = k.charAt(i) == '\uFFFD' || k.charAt(i) == alias.charAt(i);
+      }
+      if (fits) {
+        if (found != null && !found.equals(e.getValue())) {
+          return null;
+        }
+        found = e.getValue();
+      }
+    }
+    return found;
+  }
+
   /**
    * The start of the longest alias that ends {@code text} and does not start at a space, or -1.
    * Finds the outlet glued to a headline ({@code …急がず考えて東京}).
@@ -129,7 +176,7 @@ public final class Outlets {
     int from = Math.max(0, text.length() - maxKeyLength * 2);
     for (int start = from; start < text.length(); start++) {
       char c = text.charAt(start);
-      if (Character.isWhitespace(c) || c == '\u3000') {
+      if (Character.isWhitespace(c) || c == '\u3000' || !mayStartKey(c)) {
         continue;
       }
       if (byKey.containsKey(key(text.substring(start)))) {
@@ -137,6 +184,17 @@ public final class Outlets {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether some key could start with this character: a cheap test that saves most key lookups.
+   * Characters that NFKC may change are let through.
+   */
+  private boolean mayStartKey(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      c = (char) (c + 32);
+    }
+    return c >= 0x80 && (c < '\u3041' || c > '\u9FFF') || keyStarts.get(c);
   }
 
   static boolean isSeparator(char c) {

@@ -29,10 +29,11 @@ public final class PageDecoder {
   /** Share of control characters in the sniffed bytes above which a file is binary. */
   private static final double MAX_CONTROL_SHARE = 0.02;
 
-  /** Bad UTF-8 sequences tolerated (as U+FFFD) in a file that is otherwise UTF-8, per byte. */
-  private static final double MAX_BAD_UTF8_SHARE = 0.001;
+  /** Bad bytes tolerated (read as U+FFFD) in a file that is otherwise readable, per byte. */
+  private static final double MAX_BAD_BYTE_SHARE = 0.001;
 
-  private static final int MIN_BAD_UTF8_TOLERATED = 3;
+  /** Bad bytes tolerated in any file, however short. */
+  private static final int MIN_BAD_BYTES_TOLERATED = 3;
 
   /**
    * The page text, LF line ends, no BOM.
@@ -96,39 +97,41 @@ public final class PageDecoder {
     UniversalDetector detector = new UniversalDetector();
     detector.handleData(bytes, 0, bytes.length);
     detector.dataEnd();
-    String detected = detector.getDetectedCharset();
-    if (Constants.CHARSET_EUC_JP.equals(detected)) {
+    if (Constants.CHARSET_EUC_JP.equals(detector.getDetectedCharset())) {
       candidates.add(EUC_JP);
     }
     candidates.add(WINDOWS_31J);
     if (!candidates.contains(EUC_JP)) {
       candidates.add(EUC_JP);
     }
-    // Both legacy decoders accept some of each other's bytes; the more Japanese-looking wins.
+    candidates.add(StandardCharsets.UTF_8);
+    // Each decoder accepts some of the others' bytes, and a real file may hold a few bytes no
+    // decoder reads (a stray 0xA0 in Shift_JIS, a cut UTF-8 character): the reading with the
+    // fewest bad bytes wins, then the more Japanese-looking one. Bad bytes become U+FFFD.
     String best = null;
+    int bestBad = Integer.MAX_VALUE;
     int bestScore = Integer.MIN_VALUE;
     for (Charset charset : candidates) {
-      String text = strict(charset, bytes, 0);
-      if (text != null) {
-        int score = japaneseScore(text);
-        if (score > bestScore) {
-          best = text;
-          bestScore = score;
-        }
+      String text = new String(bytes, charset);
+      int bad = count(text, '\uFFFD');
+      int score = japaneseScore(text);
+      if (bad < bestBad || (bad == bestBad && score > bestScore)) {
+        best = text;
+        bestBad = bad;
+        bestScore = score;
       }
     }
-    if (best != null) {
-      return best;
-    }
-    // A UTF-8 file with a few broken bytes keeps its text, the broken bytes shown as U+FFFD.
-    String lenient = lenientUtf8(bytes, 0);
-    int bad = 0;
-    for (int i = lenient.indexOf('\uFFFD'); i >= 0; i = lenient.indexOf('\uFFFD', i + 1)) {
-      bad++;
-    }
-    return bad <= Math.max(MIN_BAD_UTF8_TOLERATED, bytes.length * MAX_BAD_UTF8_SHARE)
-        ? lenient
+    return bestBad <= Math.max(MIN_BAD_BYTES_TOLERATED, bytes.length * MAX_BAD_BYTE_SHARE)
+        ? best
         : null;
+  }
+
+  private static int count(String text, char c) {
+    int n = 0;
+    for (int i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   /** Strict UTF-8, or null. The String constructor is the fast path; it marks bad bytes U+FFFD. */

@@ -76,7 +76,8 @@ final class PageText {
         zeroWidth = true;
       } else if (c == '<' || c == '&') {
         markup = true;
-      } else if (c == '縺' || c == '繧' || c == '繝') {
+      } else if (c == '縺' || c == '繧' || c == '繝' || (c >= '\uFF61' && c <= '\uFF9F')) {
+        // Worth a closer look by Mojibake.suspect.
         mojibake = true;
       }
     }

@@ -160,9 +160,9 @@ public final class PostParser {
     if (headline.isEmpty()) {
       return null;
     }
-    Inline inline = lostBullet ? null : headers.inline(headline);
-    boolean ownHeader = inline != null && inline.kind() != Kind.TOC;
-    boolean tocEntry = inline != null && inline.kind() == Kind.TOC;
+    // The headline's own outlet and date, read only when needed: most headers are two lines.
+    Inline inline = null;
+    boolean inlineRead = lostBullet;
     int note = -1;
     for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
       String next = lines.get(j).text();
@@ -170,8 +170,12 @@ public final class PostParser {
         break;
       }
       Header header = headers.outletLine(next);
+      if (header != null && header.date() == null && !inlineRead) {
+        inline = headers.inline(headline);
+        inlineRead = true;
+      }
       // A one-line header wins over a dateless "outlet line" that is really its first body line.
-      if (header != null && !(ownHeader && header.date() == null)) {
+      if (header != null && !(header.date() == null && isOwnHeader(inline))) {
         String warning =
             lostBullet
                 ? articleWarning(
@@ -184,6 +188,11 @@ public final class PostParser {
       }
       note = j;
     }
+    if (!inlineRead) {
+      inline = headers.inline(headline);
+    }
+    boolean ownHeader = isOwnHeader(inline);
+    boolean tocEntry = inline != null && inline.kind() == Kind.TOC;
     if (ownHeader) {
       String warning =
           inline.kind() == Kind.GLUED ? articleWarning(inline.headline(), GLUED) : null;
@@ -206,6 +215,10 @@ public final class PostParser {
       }
     }
     return null;
+  }
+
+  private static boolean isOwnHeader(Inline inline) {
+    return inline != null && inline.kind() != Kind.TOC;
   }
 
   private Post assemble(

@@ -58,8 +58,9 @@ final class YearInference {
     return out;
   }
 
+  /** This year or the year before; a 2月29日 that fits neither stays unknown. */
   private static LocalDate latestNotAfter(DateText.Found f, LocalDate bound) {
-    for (int y = bound.getYear(); y >= bound.getYear() - 4; y--) {
+    for (int y = bound.getYear(); y >= bound.getYear() - 1; y--) {
       LocalDate d = DateText.of(y, f.month(), f.day());
       if (d != null && !d.isAfter(bound)) {
         return d;

@@ -59,13 +59,7 @@ class AnalyzersTest {
     }
     // compounds (Kansai International Airport, stock company), width, surrogates, CRLF, U+200B
     for (String text :
-        List.of(
-            "",
-            "関西国際空港の株式会社",
-            "ＮＥＣとﾏｲﾅﾝﾊﾞｰ",
-            "𠮷野家😀の紫陽花",
-            "取手市\r\n住民票",
-            "マイ\u200Bナンバー")) {
+        List.of("", "関西国際空港の株式会社", "ＮＥＣとﾏｲﾅﾝﾊﾞｰ", "𠮷野家😀の紫陽花", "取手市\r\n住民票", "マイ\u200Bナンバー")) {
       assertOnePassMatchesBothAnalyzers(text);
     }
   }
@@ -115,8 +109,7 @@ class AnalyzersTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                Analyzers.load(
-                    new StringReader("# comment\nマイナンバー,マイナンバー,マイナンバー\n"), "test.txt"));
+                Analyzers.load(new StringReader("# comment\nマイナンバー,マイナンバー,マイナンバー\n"), "test.txt"));
     assertEquals(
         "The user dictionary test.txt is malformed at line 2: expected 'surface,segmentation,"
             + "readings,part of speech' but found 'マイナンバー,マイナンバー,マイナンバー'.",
@@ -129,8 +122,7 @@ class AnalyzersTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () ->
-                Analyzers.load(new StringReader("ＮＨＫ,ＮＨＫ,エヌエイチケー,カスタム名詞\n"), "test.txt"));
+            () -> Analyzers.load(new StringReader("ＮＨＫ,ＮＨＫ,エヌエイチケー,カスタム名詞\n"), "test.txt"));
     assertEquals(
         "The user dictionary test.txt has an entry at line 1 that can never match: 'ＮＨＫ' is"
             + " read by Kuromoji as 'nhk'; write it that way.",
@@ -144,9 +136,7 @@ class AnalyzersTest {
         assertThrows(
             IllegalStateException.class,
             () ->
-                Analyzers.load(
-                    new StringReader("個人番号カード,個人番号 カード,コジンバンゴウ,カスタム名詞\n"),
-                    "test.txt"));
+                Analyzers.load(new StringReader("個人番号カード,個人番号 カード,コジンバンゴウ,カスタム名詞\n"), "test.txt"));
     assertEquals(
         "The user dictionary test.txt is malformed: Illegal user dictionary entry 個人番号カード -"
             + " the number of segmentations (2) does not the match number of readings (1)",

@@ -19,13 +19,7 @@ class GramAnalyzerTest {
   @Test
   void emitsAUnigramAndABigramPerCharacterInLatin() {
     assertTokens(
-        analyzers.gram(),
-        "ＮＥＣ",
-        "n[0,1]+1",
-        "ne[0,2]+0",
-        "e[1,2]+1",
-        "ec[1,3]+0",
-        "c[2,3]+1");
+        analyzers.gram(), "ＮＥＣ", "n[0,1]+1", "ne[0,2]+0", "e[1,2]+1", "ec[1,3]+0", "c[2,3]+1");
   }
 
   @Test
@@ -151,6 +145,15 @@ class GramAnalyzerTest {
           .forEach(t -> unigrams.append(t.term()));
       assertEquals(Normalizer.normalize(text).replace(" ", ""), unigrams.toString());
     }
+  }
+
+  @Test
+  void givesNoTokensForEmptyOrBlankText() {
+    assertTokens(analyzers.gram(), "");
+    assertTokens(analyzers.gram(), " \u3000\r\n");
+    assertTokens(analyzers.gram(), "\u200B");
+    // a lone long vowel mark ends its word and is dropped
+    assertTokens(analyzers.gram(), "ー");
   }
 
   @Test

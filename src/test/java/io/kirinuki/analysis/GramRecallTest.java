@@ -52,7 +52,8 @@ class GramRecallTest {
     }
     directory = new ByteBuffersDirectory();
     var config =
-        new IndexWriterConfig(analyzers.perField(Map.of(GRAM, analyzers.gram()), analyzers.morph()));
+        new IndexWriterConfig(
+            analyzers.perField(Map.of(GRAM, analyzers.gram()), analyzers.morph()));
     try (IndexWriter writer = new IndexWriter(directory, config)) {
       for (int i = 0; i < lines.size(); i++) {
         Document doc = new Document();

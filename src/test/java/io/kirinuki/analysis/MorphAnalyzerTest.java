@@ -39,15 +39,13 @@ class MorphAnalyzerTest {
   void segmentsFullAndHalfWidthTextLikeNormalText() {
     // "NEC" full-width; "My Number notification card" in half-width katakana
     assertTokens(analyzers.morph(), "ＮＥＣ、受注", "nec[0,3]+1", "受注[4,6]+1");
-    assertTokens(
-        analyzers.morph(), "ﾏｲﾅﾝﾊﾞｰの通知ｶｰﾄﾞ", "マイナンバ[0,7]+1", "通知[8,10]+2", "カード[10,14]+1");
+    assertTokens(analyzers.morph(), "ﾏｲﾅﾝﾊﾞｰの通知ｶｰﾄﾞ", "マイナンバ[0,7]+1", "通知[8,10]+2", "カード[10,14]+1");
   }
 
   @Test
   void foldsHiraganaAfterSegmentation() {
     // "identity theft is feared": the hiragana verb is indexed in katakana
-    assertTokens(
-        analyzers.morph(), "なりすましが懸念される", "ナリスマス[0,5]+1", "懸念[6,8]+2");
+    assertTokens(analyzers.morph(), "なりすましが懸念される", "ナリスマス[0,5]+1", "懸念[6,8]+2");
   }
 
   @Test

@@ -4,9 +4,16 @@ import static io.kirinuki.analysis.TokenAssert.assertTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -96,12 +103,7 @@ class ReadingAnalyzerTest {
   void readsUnknownKanaWordsAsWrittenAndStopsAtLatin() {
     // "Irorio's NEC": the unknown site name reads as itself; NEC has no reading
     assertTokens(
-        analyzers.reading(),
-        "イロリオのNEC",
-        "イロ[0,4]+1",
-        "ロリ[0,4]+1",
-        "リオ[0,4]+1",
-        "オノ[0,5]+1");
+        analyzers.reading(), "イロリオのNEC", "イロ[0,4]+1", "ロリ[0,4]+1", "リオ[0,4]+1", "オノ[0,5]+1");
   }
 
   @Test
@@ -116,6 +118,38 @@ class ReadingAnalyzerTest {
         "ウシ[0,3]+1",
         "ショ[0,3]+1",
         "ョウ[0,3]+1");
+  }
+
+  @Test
+  void readsTheSeedsExactlyAsANormalModePassWould() throws IOException {
+    UserDictionary dictionary;
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream(Analyzers.USER_DICTIONARY_RESOURCE)) {
+      dictionary = UserDictionary.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    // The design's reading field: Kuromoji in normal mode, the same readings to bigrams.
+    try (Analyzer normalMode =
+        new Analyzer() {
+          @Override
+          protected Reader initReader(String fieldName, Reader reader) {
+            return Normalizer.wrapForMorphology(reader);
+          }
+
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source =
+                new JapaneseTokenizer(dictionary, true, true, JapaneseTokenizer.Mode.NORMAL);
+            return new TokenStreamComponents(source, new ReadingGramFilter(source));
+          }
+        }) {
+      int grams = 0;
+      for (String line : TokenAssert.seeds().split("\n")) {
+        TokenAssert.Analysis expected = TokenAssert.analyze(normalMode, line);
+        assertEquals(expected, TokenAssert.analyze(analyzers.reading(), line), line);
+        grams += expected.tokens().size();
+      }
+      assertEquals(19072, grams);
+    }
   }
 
   @Test
