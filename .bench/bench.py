@@ -700,9 +700,20 @@ def jmh(cfg, out_dir):
     res = {}
     for b in benches:
         out = os.path.join(out_dir, "jmh-%s.json" % b)
-        args = [JAVA, "-cp", cfg.classpath, "org.openjdk.jmh.Main", b, "-rf", "json", "-rff", out]
+        # a smoke run may overlap another JMH run on the machine; a real run must not
+        lock = ["-Djmh.ignoreLock=true"] if cfg.quick else []
+        args = [JAVA] + lock + ["-cp", cfg.classpath, "org.openjdk.jmh.Main", b, "-rf", "json",
+                                "-rff", out]
+        if b == "AnalyzerBenchmark":
+            # its texts: the generated corpus instead of the repeated sample posts; shorter
+            # iterations than its defaults (10 s each), which would take 8 minutes
+            args += ["-jvmArgsAppend", "-Dkirinuki.bench.corpus=%s/corpus/10m" % WORK]
+            timing = ["-wi", "2", "-w", "5s", "-i", "3", "-r", "5s"]
+        else:
+            timing = []
         if cfg.quick:
-            args += ["-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s"]
+            timing = ["-f", "1", "-wi", "1", "-i", "2", "-w", "1s", "-r", "1s"]
+        args += timing
         with open(os.path.join(out_dir, "jmh-%s.log" % b), "w") as lf:
             p = subprocess.run(args, cwd=ROOT, stdout=lf, stderr=subprocess.STDOUT)
         if p.returncode != 0 or not os.path.exists(out):
@@ -710,12 +721,12 @@ def jmh(cfg, out_dir):
             continue
         rows = []
         for r in json.load(open(out)):
+            pm = r["primaryMetric"]
             rows.append({"benchmark": r["benchmark"].split(".")[-1], "params": r.get("params", {}),
-                         "score": round(r["primaryMetric"]["score"], 3),
-                         "error": round(r["primaryMetric"]["scoreError"], 3)
-                         if r["primaryMetric"]["scoreError"] == r["primaryMetric"]["scoreError"]
-                         else None,
-                         "unit": r["primaryMetric"]["scoreUnit"]})
+                         "score": number(pm["score"]), "error": number(pm["scoreError"]),
+                         "unit": pm["scoreUnit"],
+                         "secondary": {k: number(v["score"]) for k, v in
+                                       r.get("secondaryMetrics", {}).items()}})
         res[b] = rows
         log("jmh %s: %d results" % (b, len(rows)))
     return res
@@ -732,6 +743,15 @@ PROFILE_PARTS = [
     ("stored fields", "StoredFields"), ("parsing pages", "io/kirinuki/corpus/"),
     ("JSON", "jackson"), ("HTTP (Jetty, Javalin)", "org/eclipse/jetty"),
 ]
+
+
+def number(x):
+    """A JMH figure, None when JMH wrote NaN (too few iterations for an error)."""
+    try:
+        x = float(x)
+    except (TypeError, ValueError):
+        return None
+    return None if x != x else round(x, 3)
 
 
 def jfr_top(path, limit=25):

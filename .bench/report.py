@@ -139,17 +139,19 @@ def main():
              "one-word query vs grep", "queries finding ≥ grep's count", "failed queries"], rows))
     if res.get("jmh"):
         p()
-        p("**JMH** (µs per operation, mean ± error):\n")
+        p("**JMH** (mean ± error; AnalyzerBenchmark over the 10 MB corpus, `mb` = MB/s):\n")
         rows = []
         for b, rs in res["jmh"].items():
             if isinstance(rs, dict):
-                rows.append([b, "", rs.get("error"), ""])
+                rows.append([b, "", rs.get("error"), "", ""])
                 continue
             for r in rs:
                 params = ", ".join("%s=%s" % kv for kv in r["params"].items() if kv[0] != "mix")
                 rows.append([b + "." + r["benchmark"], params, f(r["score"], 1) + " ± " +
-                             f(r["error"], 1), r["unit"]])
-        p(table(["benchmark", "params", "score", "unit"], rows))
+                             f(r["error"], 1), r["unit"],
+                             ", ".join("%s %s/s" % (k, f(v, 2))
+                                       for k, v in r.get("secondary", {}).items())])
+        p(table(["benchmark", "params", "score", "unit", "counters"], rows))
     if res.get("profiles"):
         p()
         p("**Profiles** (JFR execution samples; share of all samples by part, then the busiest "
