@@ -130,7 +130,7 @@ final class GramTokenizer extends Tokenizer {
     int k = 0;
     for (int i = 0; i < textLength; k++) {
       charStart[k] = i;
-      i += Character.isHighSurrogate(text[i]) && i + 1 < textLength ? 2 : 1;
+      i += i + 1 < textLength && Character.isSurrogatePair(text[i], text[i + 1]) ? 2 : 1;
     }
     count = k;
     charStart[count] = textLength;

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
       IndexCommand.class,
       SearchCommand.class,
       ParseCommand.class,
+      ServeCommand.class,
       StatsCommand.class,
       CommandLine.HelpCommand.class
     })

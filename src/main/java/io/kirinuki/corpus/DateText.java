@@ -28,12 +28,14 @@ final class DateText {
   // Each form must not start inside a longer number. Era years: 平成1 = 1989, 昭和1 = 1926,
   // 令和1 = 2019; 元年 is year 1.
   // In damaged text a character lost to U+FFFD may stand for 年, 月 or 日.
+  // At most one space inside a date: "2000年以上 1912年   2月22日" is a headline ending in a year,
+  // then the date 2月22日, not 1912-02-22.
   private static final String KANJI_YMD =
-      "(?:(?<y>\\d{4})|(?<era>平成|昭和|令和) *(?<ey>\\d{1,2}|元)) *[年\uFFFD] *(?<m>\\d{1,2})"
-          + " *[月\uFFFD] *(?<d>\\d{1,2}) *[日\uFFFD]";
-  private static final String KANJI_MD = "(?<m2>\\d{1,2}) *月 *(?<d2>\\d{1,2}) *[日\uFFFD]";
+      "(?:(?<y>\\d{4})|(?<era>平成|昭和|令和) ?(?<ey>\\d{1,2}|元)) ?[年\uFFFD] ?(?<m>\\d{1,2})"
+          + " ?[月\uFFFD] ?(?<d>\\d{1,2}) ?[日\uFFFD]";
+  private static final String KANJI_MD = "(?<m2>\\d{1,2}) ?月 ?(?<d2>\\d{1,2}) ?[日\uFFFD]";
   private static final String NUM_YMD =
-      "(?<y3>\\d{4}) *(?<s3>[./\\-]) *(?<m3>\\d{1,2}) *\\k<s3> *(?<d3>\\d{1,2})(?![\\d.])";
+      "(?<y3>\\d{4}) ?(?<s3>[./\\-]) ?(?<m3>\\d{1,2}) ?\\k<s3> ?(?<d3>\\d{1,2})(?![\\d.])";
   private static final String NUM_MD = "(?<m4>\\d{1,2})[./](?<d4>\\d{1,2})(?![\\d./])";
 
   private static final Pattern DATE =
@@ -89,16 +91,6 @@ final class DateText {
       }
     }
     return false;
-  }
-
-  /** The date filling all of the folded text (spaces around allowed), or null. */
-  static Found whole(String folded) {
-    Found f = find(folded, 0);
-    if (f == null || !folded.substring(0, f.start()).isBlank()) {
-      return null;
-    }
-    String rest = folded.substring(f.end());
-    return rest.isBlank() || skipTime(rest) == rest.length() ? f : null;
   }
 
   /** The length of a time at the start of {@code s} (after spaces), or 0. */

@@ -137,24 +137,23 @@ final class Furniture {
 
   /** Arrow-only lines ({@code ↓ ↓}, {@code →→←←}) next to the promotion block; elsewhere text. */
   private static void dropPromoArrows(List<Line> lines, List<Boolean> promo) {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (int i = 0; i < lines.size(); i++) {
-        String t = lines.get(i).text();
-        if (promo.get(i)
-            || t.isEmpty()
-            || "↓↑→←".indexOf(t.charAt(0)) < 0
-            || !ARROWS.matcher(t).matches()) {
-          continue;
-        }
-        if ((i > 0 && promo.get(i - 1)) || (i + 1 < lines.size() && promo.get(i + 1))) {
-          lines.set(i, new Line(""));
-          promo.set(i, true);
-          changed = true;
-        }
+    // A run of arrow lines after the block, then a run before it: one pass each way.
+    for (int i = 1; i < lines.size(); i++) {
+      if (promo.get(i - 1) && isArrows(lines.get(i).text())) {
+        lines.set(i, new Line(""));
+        promo.set(i, true);
       }
     }
+    for (int i = lines.size() - 2; i >= 0; i--) {
+      if (promo.get(i + 1) && isArrows(lines.get(i).text())) {
+        lines.set(i, new Line(""));
+        promo.set(i, true);
+      }
+    }
+  }
+
+  private static boolean isArrows(String t) {
+    return !t.isEmpty() && "↓↑→←".indexOf(t.charAt(0)) >= 0 && ARROWS.matcher(t).matches();
   }
 
   /** Index of the last header line (host notice, tagline, blog name) at the top, or -1. */

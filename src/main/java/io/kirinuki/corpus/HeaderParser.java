@@ -41,6 +41,9 @@ final class HeaderParser {
   /** Longest outlet name we accept when it is not in the table. */
   private static final int MAX_UNKNOWN_OUTLET = 30;
 
+  /** Longest unknown outlet name after a date ({@code 9.26 中日}): one short word. */
+  private static final int MAX_UNKNOWN_OUTLET_AFTER_DATE = 15;
+
   /** Longest byline text after a date; longer text is the article's first sentence. */
   private static final int MAX_AUTHOR = 40;
 
@@ -58,10 +61,6 @@ final class HeaderParser {
 
   HeaderParser(Outlets outlets) {
     this.outlets = outlets;
-  }
-
-  Outlets outlets() {
-    return outlets;
   }
 
   /** The outlet/date line that may follow a {@code ●headline}, or null when it is not one. */
@@ -102,7 +101,9 @@ final class HeaderParser {
     if (canonical != null) {
       return new Header(raw, canonical, date, null, null, true);
     }
-    if (outletLike(raw) && raw.length() <= 15 && raw.chars().noneMatch(Text::isSpace)) {
+    if (outletLike(raw)
+        && raw.length() <= MAX_UNKNOWN_OUTLET_AFTER_DATE
+        && raw.chars().noneMatch(Text::isSpace)) {
       return new Header(raw, raw, date, null, null, false);
     }
     return null;
@@ -168,7 +169,7 @@ final class HeaderParser {
     String f = DateText.fold(h);
     DateText.Found date = DateText.findLast(f);
     if (date == null) {
-      return tocWithoutDate(h);
+      return withoutDate(h);
     }
     String after = h.substring(date.end());
     after = Text.trim(after.substring(DateText.skipTime(DateText.fold(after))));
@@ -231,19 +232,35 @@ final class HeaderParser {
     return null;
   }
 
-  /** {@code ●見出し/総務省}: a table-of-contents entry with no date. */
-  private Inline tocWithoutDate(String h) {
+  /**
+   * A {@code ●} line without a date: a table-of-contents entry {@code ●見出し/総務省}, or a one-line
+   * header whose date an edit removed, {@code ●見出し 産経} (the outlet set apart by at least two
+   * spaces, so that a headline merely ending in an outlet's name is not one).
+   */
+  private Inline withoutDate(String h) {
     int slash = Math.max(h.lastIndexOf('/'), h.lastIndexOf('／'));
-    if (slash <= 0) {
-      return null;
+    if (slash > 0) {
+      String raw = Text.trim(h.substring(slash + 1));
+      String canonical = outlets.canonical(raw);
+      String headline = Text.trim(h.substring(0, slash));
+      if (canonical != null && !headline.isEmpty()) {
+        return new Inline(Kind.TOC, headline, new Header(raw, canonical, null, null, null, true));
+      }
     }
-    String raw = Text.trim(h.substring(slash + 1));
-    String canonical = outlets.canonical(raw);
-    String headline = Text.trim(h.substring(0, slash));
-    if (canonical == null || headline.isEmpty()) {
-      return null;
+    int start = outlets.suffixStart(h);
+    if (start > 2
+        && Text.isSpace(h.charAt(start - 1))
+        && (h.charAt(start - 1) == '\u3000' || Text.isSpace(h.charAt(start - 2)))) {
+      String headline = Text.trim(h.substring(0, start));
+      String raw = h.substring(start);
+      if (!headline.isEmpty()) {
+        return new Inline(
+            Kind.ONE_LINE,
+            headline,
+            new Header(raw, outlets.canonical(raw), null, null, null, true));
+      }
     }
-    return new Inline(Kind.TOC, headline, new Header(raw, canonical, null, null, null, true));
+    return null;
   }
 
   private String canonicalOrPrefix(String raw) {

@@ -32,8 +32,11 @@ public final class PageDecoder {
   /** Bad bytes tolerated (read as U+FFFD) in a file that is otherwise readable, per byte. */
   private static final double MAX_BAD_BYTE_SHARE = 0.001;
 
-  /** Bad bytes tolerated in any file, however short. */
+  /** Bad bytes tolerated in any file, however short... */
   private static final int MIN_BAD_BYTES_TOLERATED = 3;
+
+  /** ...as long as they are no more than this share of its characters. */
+  private static final double MAX_BAD_CHAR_SHARE = 0.05;
 
   /**
    * The page text, LF line ends, no BOM.
@@ -121,9 +124,10 @@ public final class PageDecoder {
         bestScore = score;
       }
     }
-    return bestBad <= Math.max(MIN_BAD_BYTES_TOLERATED, bytes.length * MAX_BAD_BYTE_SHARE)
-        ? best
-        : null;
+    boolean few =
+        bestBad <= Math.max(MIN_BAD_BYTES_TOLERATED, bytes.length * MAX_BAD_BYTE_SHARE)
+            && bestBad <= best.length() * MAX_BAD_CHAR_SHARE;
+    return few ? best : null;
   }
 
   private static int count(String text, char c) {

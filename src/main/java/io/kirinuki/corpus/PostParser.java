@@ -26,6 +26,9 @@ public final class PostParser {
   /** How much of a headline warnings quote. */
   private static final int QUOTED_HEADLINE = 30;
 
+  private static final String GLUED =
+      "its outlet line had been glued to the headline; they were split";
+
   /** A note in parentheses between a headline and its outlet line (the 2006 photo note). */
   private static final Pattern NOTE = Pattern.compile("^[(（][^()（）]{1,80}[)）]$");
 
@@ -91,70 +94,92 @@ public final class PostParser {
   private record Start(
       int line, int note, int headerEnd, String headline, Header header, String warning) {}
 
+  /**
+   * An article header found at a {@code ●} line: where its note line and its last header line are,
+   * counted from the {@code ●} line (-1: no note; 0: the header is the {@code ●} line itself).
+   */
+  private record Match(int note, int headerEnd, String headline, Header header, String warning) {}
+
   private Post post(List<Line> body, Segment segment, FileContext context, String file) {
-    List<Line> lines = new ArrayList<>(body);
+    // One pass over the lines; only a split of a joined line makes the output a line longer.
+    List<Line> lines = new ArrayList<>(body.size() + 8);
     List<Start> starts = new ArrayList<>();
     List<Inline> toc = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String t = lines.get(i).text();
-      if (t.isEmpty()) {
-        continue;
-      }
-      char first = t.charAt(0);
+    for (int i = 0; i < body.size(); i++) {
+      Line line = body.get(i);
+      String t = line.text();
+      char first = t.isEmpty() ? ' ' : t.charAt(0);
       if (first == '●' || first == '\uFFFD') {
-        Start start = articleAt(lines, i, toc);
-        if (start != null) {
-          starts.add(start);
-          i = start.headerEnd();
-        } else if (first == '●' && starts.isEmpty()) {
-          Inline entry = headers.inline(t.substring(1));
-          if (entry != null && entry.kind() == Kind.TOC) {
-            toc.add(entry);
-          }
+        Match match = articleAt(t, body, i + 1, toc);
+        if (match != null) {
+          i = take(line, match, body, i, lines, starts);
+          continue;
         }
+        Inline entry = first == '●' && starts.isEmpty() ? tocEntry(t) : null;
+        if (entry != null) {
+          toc.add(entry);
+        }
+        lines.add(line);
         continue;
       }
       int bullet = t.indexOf('●');
-      if (bullet > 0 && splitsOff(lines, i, bullet, toc, starts.isEmpty())) {
-        // The next turn of the loop reads the header that was split off.
-        continue;
+      if (bullet > 0) {
+        // An edit may have joined this line and the article header (or list entry) after it.
+        String right = t.substring(bullet);
+        Match match = articleAt(right, body, i + 1, toc);
+        Inline entry = match == null && starts.isEmpty() ? tocEntry(right) : null;
+        if (match != null || entry != null) {
+          lines.add(new Line(Text.trim(t.substring(0, bullet)), line.warning()));
+          Line split =
+              new Line(
+                  right,
+                  "An edit had joined a line and the header after it; they were split apart: "
+                      + quote(right)
+                      + ".");
+          if (match != null) {
+            i = take(split, match, body, i, lines, starts);
+          } else {
+            toc.add(entry);
+            lines.add(split);
+          }
+          continue;
+        }
       }
+      lines.add(line);
     }
     return assemble(lines, starts, toc, segment, context, file);
   }
 
-  /**
-   * Splits a line that an edit joined with the article header (or table-of-contents entry) after
-   * it, when the part from {@code ●} on reads as one.
-   */
-  private boolean splitsOff(
-      List<Line> lines, int i, int bullet, List<Inline> toc, boolean beforeArticles) {
-    Line original = lines.get(i);
-    String right = original.text().substring(bullet);
-    lines.set(i, new Line(right));
-    boolean header = articleAt(lines, i, toc) != null;
-    if (!header && beforeArticles) {
-      Inline entry = headers.inline(right.substring(1));
-      header = entry != null && entry.kind() == Kind.TOC;
+  /** Adds an article's header lines and its start; returns the input index of its last line. */
+  private static int take(
+      Line bulletLine, Match match, List<Line> body, int i, List<Line> lines, List<Start> starts) {
+    int at = lines.size();
+    lines.add(bulletLine);
+    for (int k = 1; k <= match.headerEnd(); k++) {
+      lines.add(body.get(i + k));
     }
-    if (!header) {
-      lines.set(i, original);
-      return false;
-    }
-    lines.set(i, new Line(Text.trim(original.text().substring(0, bullet)), original.warning()));
-    lines.add(
-        i + 1,
-        new Line(
-            right,
-            "An edit had joined a line and the header after it; they were split apart: "
-                + quote(right)
-                + "."));
-    return true;
+    starts.add(
+        new Start(
+            at,
+            match.note() < 0 ? -1 : at + match.note(),
+            at + match.headerEnd(),
+            match.headline(),
+            match.header(),
+            match.warning()));
+    return i + match.headerEnd();
   }
 
-  /** The article whose {@code ●} line is line {@code i}, or null when it is not one. */
-  private Start articleAt(List<Line> lines, int i, List<Inline> toc) {
-    String t = lines.get(i).text();
+  /** The table-of-contents entry this {@code ●} line is, or null. */
+  private Inline tocEntry(String t) {
+    Inline entry = headers.inline(t.substring(1));
+    return entry != null && entry.kind() == Kind.TOC ? entry : null;
+  }
+
+  /**
+   * The article whose {@code ●} line is {@code t}, with {@code lines} from index {@code next} the
+   * lines after it; null when it is not one.
+   */
+  private Match articleAt(String t, List<Line> lines, int next, List<Inline> toc) {
     boolean lostBullet = t.charAt(0) == '\uFFFD';
     String headline = Text.trim(t.substring(1));
     if (headline.isEmpty()) {
@@ -162,43 +187,41 @@ public final class PostParser {
     }
     // The headline's own outlet and date, read only when needed: most headers are two lines.
     Inline inline = null;
-    boolean inlineRead = lostBullet;
+    boolean inlineRead = false;
     int note = -1;
-    for (int j = i + 1; j < lines.size() && j <= i + 2; j++) {
-      String next = lines.get(j).text();
-      if (next.isEmpty() || next.charAt(0) == '●') {
+    for (int j = next; j < lines.size() && j <= next + 1; j++) {
+      String line = lines.get(j).text();
+      if (line.isEmpty() || line.charAt(0) == '●') {
         break;
       }
-      Header header = headers.outletLine(next);
+      Header header = headers.outletLine(line);
       if (header != null && header.date() == null && !inlineRead) {
         inline = headers.inline(headline);
         inlineRead = true;
       }
       // A one-line header wins over a dateless "outlet line" that is really its first body line.
       if (header != null && !(header.date() == null && isOwnHeader(inline))) {
-        String warning =
-            lostBullet
-                ? articleWarning(
-                    headline, "its ● was lost (U+FFFD); the line was read as a headline")
-                : null;
-        return new Start(i, note, j, headline, header, warning);
+        String warning = lostBullet ? lostBulletWarning(headline) : null;
+        return new Match(note, j - next + 1, headline, header, warning);
       }
-      if (!NOTE.matcher(next).matches()) {
+      if (!NOTE.matcher(line).matches()) {
         break;
       }
-      note = j;
+      note = j - next + 1;
     }
     if (!inlineRead) {
       inline = headers.inline(headline);
     }
-    boolean ownHeader = isOwnHeader(inline);
-    boolean tocEntry = inline != null && inline.kind() == Kind.TOC;
-    if (ownHeader) {
+    if (lostBullet && inline != null && inline.kind() == Kind.ONE_LINE) {
+      return new Match(-1, 0, inline.headline(), inline.header(), lostBulletWarning(headline));
+    }
+    if (!lostBullet && isOwnHeader(inline)) {
       String warning =
           inline.kind() == Kind.GLUED ? articleWarning(inline.headline(), GLUED) : null;
-      return new Start(i, -1, i, inline.headline(), inline.header(), warning);
+      return new Match(-1, 0, inline.headline(), inline.header(), warning);
     }
-    if (lostBullet || tocEntry) {
+    if (lostBullet || inline != null) {
+      // A lost ● needs a two-line header; a table-of-contents entry is no article.
       return null;
     }
     // An outlet line glued to a headline that the table of contents names: glued means no
@@ -210,7 +233,7 @@ public final class PostParser {
           && "/／".indexOf(headline.charAt(known.length())) < 0) {
         Header header = headers.outletLine(headline.substring(known.length()));
         if (header != null) {
-          return new Start(i, -1, i, known, header, articleWarning(known, GLUED));
+          return new Match(-1, 0, known, header, articleWarning(known, GLUED));
         }
       }
     }
@@ -373,8 +396,9 @@ public final class PostParser {
         takeOutlet ? listed.knownOutlet() : header.knownOutlet());
   }
 
-  private static final String GLUED =
-      "its outlet line had been glued to the headline; they were split";
+  private static String lostBulletWarning(String headline) {
+    return articleWarning(headline, "its ● was lost (U+FFFD); the line was read as a headline");
+  }
 
   /** {@code Article "headline": message.} */
   private static String articleWarning(String headline, String message) {

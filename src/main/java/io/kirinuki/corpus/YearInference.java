@@ -25,8 +25,11 @@ final class YearInference {
   static List<LocalDate> resolve(List<DateText.Found> dates, FileContext ctx) {
     List<LocalDate> known = new ArrayList<>();
     for (DateText.Found f : dates) {
-      if (f != null && f.toDate() != null) {
-        known.add(f.toDate());
+      LocalDate d = f == null ? null : f.toDate();
+      // In a year folder, a date years away (an old article, a misread) says nothing about
+      // the post's own dates.
+      if (d != null && (ctx.year() == null || Math.abs(d.getYear() - ctx.year()) <= 1)) {
+        known.add(d);
       }
     }
     LocalDate bound = null;

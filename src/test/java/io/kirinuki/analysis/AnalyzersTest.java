@@ -57,9 +57,17 @@ class AnalyzersTest {
     for (String line : TokenAssert.seeds().split("\n")) {
       assertOnePassMatchesBothAnalyzers(line);
     }
-    // compounds (Kansai International Airport, stock company), width, surrogates, CRLF, U+200B
+    // compounds (Kansai International Airport, stock company), width, surrogate pairs, CRLF,
+    // U+200B, lone surrogates
     for (String text :
-        List.of("", "関西国際空港の株式会社", "ＮＥＣとﾏｲﾅﾝﾊﾞｰ", "𠮷野家😀の紫陽花", "取手市\r\n住民票", "マイ\u200Bナンバー")) {
+        List.of(
+            "",
+            "関西国際空港の株式会社",
+            "ＮＥＣとﾏｲﾅﾝﾊﾞｰ",
+            "𠮷野家😀の紫陽花",
+            "取手市\r\n住民票",
+            "マイ\u200Bナンバー",
+            "a\uD800b\uDC00")) {
       assertOnePassMatchesBothAnalyzers(text);
     }
   }

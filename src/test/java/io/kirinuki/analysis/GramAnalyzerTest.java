@@ -74,6 +74,19 @@ class GramAnalyzerTest {
   }
 
   @Test
+  void treatsALoneSurrogateAsOneCharacter() {
+    // broken UTF-16 (a high surrogate without its pair) does not pair with the next character
+    assertTokens(
+        analyzers.gram(),
+        "a\uD800b",
+        "a[0,1]+1",
+        "a\uD800[0,2]+0",
+        "\uD800[1,2]+1",
+        "\uD800b[1,3]+0",
+        "b[2,3]+1");
+  }
+
+  @Test
   void givesAZeroWidthSpaceToTheCharacterBeforeIt() {
     // "My Nu" with U+200B inside: the grams run straight across it
     assertTokens(

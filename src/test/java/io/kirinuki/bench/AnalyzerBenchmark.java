@@ -49,6 +49,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *     AnalyzerBenchmark [-jvmArgsAppend -Dkirinuki.bench.corpus=/tmp/corpus]
  * </pre>
  *
+ * <p>On a shared machine, {@code java -Xms2g -Xmx2g -cp ... io.kirinuki.bench.AnalyzerBenchmark
+ * [rounds]} runs the same workloads interleaved instead (see {@link #main}).
+ *
  * <p>Texts: the two sample posts repeated to {@code kirinuki.bench.mb} (default 4) MB, or the UTF-8
  * files of a generated corpus ({@code kirinuki.bench.corpus}, see /work/shared/corpus/README.md) up
  * to that size.
@@ -212,5 +215,52 @@ public class AnalyzerBenchmark {
       consume(tokens.reading(), sink);
     }
     volume.mb += megabytes;
+  }
+
+  /** One of the measured workloads, as {@link #main} calls it. */
+  private interface Workload {
+    void run(Blackhole sink, Volume volume) throws IOException;
+  }
+
+  /**
+   * The same workloads interleaved, for a shared machine where other jobs shift the figures of
+   * JMH's one-benchmark-after-another runs: each round runs every workload once over all texts;
+   * prints each workload's best MB/s over the rounds and its ratio to the bare tokenizer. Argument:
+   * the number of rounds (default 10); the system properties above choose the texts.
+   */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    AnalyzerBenchmark bench = new AnalyzerBenchmark();
+    bench.setUp();
+    Blackhole sink =
+        new Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is"
+                + " dangerous.");
+    String[] names = {
+      "bareJapaneseTokenizer", "gram", "morph", "reading", "analyzeOnce", "allFields"
+    };
+    Workload[] workloads = {
+      bench::bareJapaneseTokenizer,
+      bench::gram,
+      bench::morph,
+      bench::reading,
+      bench::analyzeOnce,
+      bench::allFields
+    };
+    double[] best = new double[workloads.length];
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < workloads.length; i++) {
+        long start = System.nanoTime();
+        workloads[i].run(sink, new Volume());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        best[i] = Math.max(best[i], bench.megabytes / seconds);
+      }
+    }
+    System.out.printf("Best of %d interleaved rounds, 1 thread:%n", rounds);
+    for (int i = 0; i < workloads.length; i++) {
+      System.out.printf(
+          "  %-22s %7.2f MB/s  %5.2f x bare tokenizer%n", names[i], best[i], best[i] / best[0]);
+    }
+    bench.tearDown();
   }
 }

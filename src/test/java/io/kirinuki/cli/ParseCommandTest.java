@@ -96,7 +96,8 @@ class ParseCommandTest {
     int exit = run("parse", page("002_3696a5037cc44fdd.txt"));
 
     assertEquals(0, exit);
-    // Post id, date, comment count, title; then one line per article: date, outlet, headline.
+    // Post id, date, comment count, title ("less than half a year until My Number starts"); then
+    // one line per article: date, outlet, headline; then the totals.
     assertEquals(
         List.of(
             "p-e2ed0b048ac0a01f  2015-08-18  comments 0  マイナンバー制度の施行まで半年もない",

@@ -132,9 +132,13 @@ class HeaderParserTest {
           # The ● list (table of contents), with and without a date.
           見出し/東京 10月11日 ¦ TOC|見出し|東京|?-10-11
           見出し/総務省 ¦ TOC|見出し|総務省|null
+          # A one-line header whose date an edit removed: the outlet two spaces apart.
+          見出し        産経 ¦ ONE_LINE|見出し|産経|null
           マップを検索/環境省/中日 3月6日 ¦ TOC|マップを検索/環境省|中日|?-3-6
           # An outlet line an edit glued to its headline ("headline" + "Tokyo 2015-10-11").
           見出し東京 2015年10月11日 ¦ GLUED|見出し|東京|2015-10-11
+          # A headline that ends in a year ("over 2000 years, 1912"), then the date and NHK.
+           2000年以上 1912年   2月22日 NHK ¦ ONE_LINE|2000年以上 1912年|NHK|?-2-22
           """)
   void readsOutletsAndDatesWrittenOnTheHeadlineLine(String heading, String expected) {
     Inline in = parser.inline(heading);
@@ -159,6 +163,8 @@ class HeaderParserTest {
           総務省/ 自治体情報セキュリティ対策検討チーム ¦
           # A date that is part of the headline, with no outlet after it.
           10月13日の集会 ¦
+          # A headline that ends in an outlet's name ("reported by the Asahi"), one space apart.
+          報道した 朝日 ¦
           """)
   void findsNoHeaderInAnOrdinaryHeadline(String heading, String unused) {
     assertNull(parser.inline(heading));

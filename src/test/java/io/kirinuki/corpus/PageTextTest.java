@@ -40,6 +40,7 @@ class PageTextTest {
 
   @Test
   void removesADoubledLineAndSaysSo() {
+    // "It is the same line." twice, then "next".
     List<Line> lines = PageText.lines("同じ行です。\n同じ行です。\n\n\n次");
 
     assertEquals(List.of("同じ行です。", "", "", "次"), lines.stream().map(Line::text).toList());

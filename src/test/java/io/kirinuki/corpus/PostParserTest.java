@@ -36,6 +36,7 @@ class PostParserTest {
 
     assertEquals(1, posts.size());
     Post post = posts.get(0);
+    // Tokyo Shimbun, Chunichi, Yomiuri, Irorio, Sankei (3), Yomiuri, Byokan SUNDAY, NHK.
     assertEquals(
         List.of(
             "東京新聞 2015-10-11",
@@ -64,6 +65,8 @@ class PostParserTest {
 
     assertEquals(1, posts.size());
     Post post = posts.get(0);
+    // Ministry of Internal Affairs (no date), Silver Shimpo, m3.com, Yomiuri, Toyo Keizai Online,
+    // IT Pro News, Nikkei, Sankei.
     assertEquals(
         List.of(
             "総務省 null",
@@ -218,6 +221,7 @@ class PostParserTest {
 
     assertEquals(3, posts.size());
     assertEquals(Arrays.asList(2, 0, null), posts.stream().map(Post::comments).toList());
+    // Yomiuri and NHK, then Chunichi and Sankei, across the turn of 2015/2016.
     assertEquals(List.of("読売新聞 2015-12-30", "NHK 2016-01-04"), outletsAndDates(posts.get(0)));
     assertEquals(List.of("中日新聞 2015-12-28", "産経新聞 2016-01-01"), outletsAndDates(posts.get(1)));
     assertEquals(

@@ -57,6 +57,15 @@ class YearInferenceTest {
   }
 
   @Test
+  void ignoresADateYearsAwayFromTheYearFolder() {
+    FileContext folder = new FileContext(null, null, 2007, null);
+
+    assertEquals(
+        List.of(LocalDate.of(1912, 2, 22), LocalDate.of(2007, 2, 21)),
+        resolve(folder, ymd(1912, 2, 22), md(2, 21)));
+  }
+
+  @Test
   void leavesADateEmptyWhenNothingSaysTheYear() {
     assertEquals(Arrays.asList(null, null), resolve(FileContext.NONE, md(10, 13), null));
   }
