@@ -629,6 +629,8 @@ def http_bench(size, data, rows, cfg, out_dir, grep_rows):
             hits, bad = validate(port, paths, "kirinuki" if name == "kirinuki" else "groonga")
             lat = latencies(port, paths, cfg.latency_reps)
             res["systems"][name] = {"hits": hits, "bad": bad, "latency_ms": lat}
+            if name == "kirinuki":
+                res["systems"][name]["queries"] = rows
             log("%s %d MB: %d queries, %d failed, median latency %.2f ms" % (
                 name, size, len(paths), len(bad), median(lat)))
         for name, (port, _) in systems.items():

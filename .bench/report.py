@@ -137,6 +137,18 @@ def main():
     p(table(["corpus", "ready s (median)", "runs", "heap MB after 1st query",
              "heap MB after load", "live heap MB after GC", "RSS MB",
              "one-word query vs grep", "queries finding ≥ grep's count", "failed queries"], rows))
+    for s in sizes[-1:]:
+        h = res["sizes"][s].get("http")
+        if not h:
+            continue
+        k = h["systems"]["kirinuki"]
+        mix = k.get("queries") or []
+        slow = sorted(zip(k["latency_ms"], range(len(k["latency_ms"]))), reverse=True)[:8]
+        if mix:
+            p()
+            p("Slowest kirinuki queries at one client on %s MB: %s." % (s, "; ".join(
+                "%s `%s` %s ms (%s hits)" % (mix[i]["kind"], describe(mix[i]), f(ms, 1),
+                                              k["hits"][i]) for ms, i in slow)))
     if res.get("jmh"):
         p()
         p("**JMH** (mean ± error; AnalyzerBenchmark over the 10 MB corpus, `mb` = MB/s):\n")
@@ -202,6 +214,11 @@ def main():
                          "%s s; -Xmx512m, %s MB used after load" % (f(a), f(
                              h["heap_after_load_mb"], 0)), ok(a <= 1.5)])
     p(table(["corpus", "target", "measured", "met"], rows))
+
+
+def describe(row):
+    extra = ["%s=%s" % (k, row[k]) for k in ("type", "outlet", "from", "to", "sort") if row[k]]
+    return " ".join([row["q"] or '""'] + extra)
 
 
 def ok(b):
