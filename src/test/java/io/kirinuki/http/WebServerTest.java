@@ -1,6 +1,7 @@
 package io.kirinuki.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.Javalin;
@@ -157,5 +158,24 @@ class WebServerTest {
         "{\"query\":\"inflight\",\"total\":0,\"page\":1,\"size\":10,\"tookMs\":0,"
             + "\"hits\":[],\"facets\":{}}",
         response.body());
+  }
+
+  @Test
+  void aMissingClasspathResourceStopsTheServerAtStartup() {
+    IllegalStateException missing =
+        assertThrows(
+            IllegalStateException.class,
+            () -> WebServer.resourceText("/io/kirinuki/http/missing.json"));
+    assertEquals(
+        "The resource /io/kirinuki/http/missing.json is missing from the jar.",
+        missing.getMessage());
+  }
+
+  @Test
+  void badSettingsFailAtStartup() {
+    IllegalArgumentException port =
+        assertThrows(
+            IllegalArgumentException.class, () -> new WebServer.Settings("127.0.0.1", 70_000));
+    assertEquals("The port must be between 0 and 65535, not 70000.", port.getMessage());
   }
 }

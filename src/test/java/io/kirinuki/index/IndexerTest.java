@@ -3,6 +3,7 @@ package io.kirinuki.index;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kirinuki.Samples;
 import io.kirinuki.analysis.Analyzers;
 import io.kirinuki.analysis.Synonyms;
 import io.kirinuki.corpus.Outlets;
@@ -11,8 +12,6 @@ import io.kirinuki.search.IndexStats;
 import io.kirinuki.search.SearchRequest;
 import io.kirinuki.search.Searcher;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Incremental indexing over real sample posts: skip, replace, prune, duplicates, full rebuild. */
 class IndexerTest {
-  static final String FIRST = "000_51f9795d2875bb88.txt";
-  static final String SECOND = "002_3696a5037cc44fdd.txt";
+  static final String FIRST = Samples.FIRST;
+  static final String SECOND = Samples.SECOND;
   static Analyzers analyzers;
   static Outlets outlets;
 
@@ -35,12 +34,6 @@ class IndexerTest {
     outlets = Outlets.load();
   }
 
-  static String sample(String name) throws IOException {
-    try (InputStream in =
-        IndexerTest.class.getClassLoader().getResourceAsStream("io/kirinuki/samples/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 
   IndexReport index(Path index, Indexer.Settings settings, Path... files) throws IOException {
     List<SourceText> sources = java.util.Arrays.stream(files).filter(Files::exists).map(SourceText::of).toList();
@@ -66,8 +59,8 @@ class IndexerTest {
 
   @Test
   void unchangedFilesAreSkippedOnTheSecondRun() throws IOException {
-    Path a = Files.writeString(work.resolve(FIRST), sample(FIRST));
-    Path b = Files.writeString(work.resolve(SECOND), sample(SECOND));
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
+    Path b = Files.writeString(work.resolve(SECOND), Samples.text(SECOND));
     Path index = work.resolve("index");
     IndexReport first = index(index, a, b);
     assertEquals(2, first.filesIndexed());
@@ -85,14 +78,14 @@ class IndexerTest {
 
   @Test
   void aChangedFileReplacesWhatItProduced() throws IOException {
-    Path a = Files.writeString(work.resolve(FIRST), sample(FIRST));
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
     Path index = work.resolve("index");
     index(index, a);
     // The article and the post, whose list of contents repeats the headline.
     assertEquals(2, hits(index, "顔認証システム受注"));
 
     // The NEC article's headline changes: 顔認証 (face recognition) → 指紋認証 (fingerprint).
-    Files.writeString(a, sample(FIRST).replace("NEC、顔認証システム受注", "NEC、指紋認証システム受注"));
+    Files.writeString(a, Samples.text(FIRST).replace("NEC、顔認証システム受注", "NEC、指紋認証システム受注"));
     IndexReport changed = index(index, a);
     assertEquals(1, changed.filesIndexed());
     assertEquals(1, changed.postsRemoved());
@@ -106,8 +99,8 @@ class IndexerTest {
 
   @Test
   void pruneDropsWhatCameFromVanishedFiles() throws IOException {
-    Path a = Files.writeString(work.resolve(FIRST), sample(FIRST));
-    Path b = Files.writeString(work.resolve(SECOND), sample(SECOND));
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
+    Path b = Files.writeString(work.resolve(SECOND), Samples.text(SECOND));
     Path index = work.resolve("index");
     index(index, a, b);
     Files.delete(b);
@@ -127,9 +120,9 @@ class IndexerTest {
 
   @Test
   void thePostOnAnArchivePageAndItsOwnPageIsStoredOnce() throws IOException {
-    Path own = Files.writeString(work.resolve(FIRST), sample(FIRST));
+    Path own = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
     // An archive page holding both posts, newest first, with Windows line ends.
-    String archive = (sample(FIRST) + "\n\n\n\n\n" + sample(SECOND).lines().skip(2).reduce("", (x, y) -> x + y + "\n"))
+    String archive = (Samples.text(FIRST) + "\n\n\n\n\n" + Samples.text(SECOND).lines().skip(2).reduce("", (x, y) -> x + y + "\n"))
         .replace("\n", "\r\n");
     Path month = Files.writeString(work.resolve("m_201510.txt"), archive);
     Path index = work.resolve("index");
@@ -147,8 +140,8 @@ class IndexerTest {
 
   @Test
   void fullRebuildStartsFromScratch() throws IOException {
-    Path a = Files.writeString(work.resolve(FIRST), sample(FIRST));
-    Path b = Files.writeString(work.resolve(SECOND), sample(SECOND));
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
+    Path b = Files.writeString(work.resolve(SECOND), Samples.text(SECOND));
     Path index = work.resolve("index");
     index(index, a, b);
     IndexReport full = index(index, new Indexer.Settings(2, true, false), a);
@@ -161,7 +154,7 @@ class IndexerTest {
 
   @Test
   void badFilesAreSkippedAndNamedAndTheRestIsIndexed() throws IOException {
-    Path a = Files.writeString(work.resolve(FIRST), sample(FIRST));
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
     Path empty = Files.writeString(work.resolve("empty.txt"), "");
     Path binary = Files.write(work.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 0});
     Path index = work.resolve("index");

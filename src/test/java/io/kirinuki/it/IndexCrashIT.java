@@ -3,11 +3,11 @@ package io.kirinuki.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kirinuki.Samples;
 import io.kirinuki.search.IndexStats;
 import io.kirinuki.search.Searcher;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +30,8 @@ class IndexCrashIT {
   /** Copies of the two sample posts, each made unique so every file brings new documents. */
   private Path corpus() throws IOException {
     Path corpus = Files.createDirectories(work.resolve("corpus"));
-    for (String name : List.of("000_51f9795d2875bb88.txt", "002_3696a5037cc44fdd.txt")) {
-      String text = sample(name);
+    for (String name : Samples.NAMES) {
+      String text = Samples.text(name);
       for (int i = 0; i < VARIANTS; i++) {
         // マイナンバー → マイナンバー<i>: a different post with different articles per copy.
         Files.writeString(
@@ -41,12 +41,6 @@ class IndexCrashIT {
     return corpus;
   }
 
-  private static String sample(String name) throws IOException {
-    try (InputStream in =
-        IndexCrashIT.class.getClassLoader().getResourceAsStream("io/kirinuki/samples/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 
   private static ProcessBuilder kirinuki(String... args) {
     List<String> command = new ArrayList<>();
@@ -76,8 +70,8 @@ class IndexCrashIT {
     Path corpus = corpus();
     Path samples = work.resolve("samples");
     Files.createDirectories(samples);
-    for (String name : List.of("000_51f9795d2875bb88.txt", "002_3696a5037cc44fdd.txt")) {
-      Files.writeString(samples.resolve(name), sample(name));
+    for (String name : Samples.NAMES) {
+      Files.writeString(samples.resolve(name), Samples.text(name));
     }
 
     // The uninterrupted run, for the expected counts.

@@ -2,14 +2,13 @@ package io.kirinuki.search;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kirinuki.Samples;
 import io.kirinuki.analysis.Normalizer;
 import io.kirinuki.corpus.Article;
 import io.kirinuki.corpus.Post;
 import io.kirinuki.corpus.PostParser;
 import io.kirinuki.search.SearchRequest.Sort;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,8 @@ class GrepRecallTest {
     searcher = SampleIndex.open(dir);
     texts = new ArrayList<>();
     PostParser parser = new PostParser(SampleIndex.OUTLETS);
-    for (String name : List.of("000_51f9795d2875bb88.txt", "002_3696a5037cc44fdd.txt")) {
-      for (Post post : parser.parse(sample(name), name)) {
+    for (String name : Samples.NAMES) {
+      for (Post post : parser.parse(Samples.text(name), name)) {
         texts.add(Map.entry(post.id(), post.title()));
         texts.add(Map.entry(post.id(), post.commentary()));
         for (Article article : post.articles()) {
@@ -58,12 +57,6 @@ class GrepRecallTest {
     searcher.close();
   }
 
-  static String sample(String name) throws IOException {
-    try (InputStream in =
-        GrepRecallTest.class.getClassLoader().getResourceAsStream("io/kirinuki/samples/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
 
   @Test
   void everySubstringOfOneToEightCharactersFindsItsDocument() {
