@@ -528,12 +528,12 @@ def start_kirinuki(index, out_dir, tag, profile=False):
 
 
 def cold_start(index, first_path, out_dir, tag, reps, profile=False):
-    """Seconds from `serve` start to the first 200 answer of a search; the last JVM stays up."""
+    """Seconds from `serve` start to the first 200 answer of a search, in fresh JVMs without a
+    recording; the last JVM stays up (with --profile, a fresh one recording with JFR instead)."""
     times, proc = [], None
-    for rep in range(reps):
+    for rep in range(reps + (1 if profile else 0)):
         stop(proc)
-        proc, t0 = start_kirinuki(index, out_dir, "%s-%d" % (tag, rep),
-                                  profile and rep == reps - 1)
+        proc, t0 = start_kirinuki(index, out_dir, "%s-%d" % (tag, rep), rep == reps)
         while True:
             if proc.poll() is not None:
                 raise RuntimeError("kirinuki serve exited, see serve-%s-%d.log" % (tag, rep))
@@ -545,7 +545,8 @@ def cold_start(index, first_path, out_dir, tag, reps, profile=False):
                     break
             except OSError:
                 time.sleep(0.01)
-        times.append(time.perf_counter() - t0)
+        if rep < reps:
+            times.append(time.perf_counter() - t0)
     return proc, times
 
 
