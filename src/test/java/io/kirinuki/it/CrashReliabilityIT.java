@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kirinuki.search.IndexStats;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -26,13 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash safety of {@code kirinuki index} (issue 7): the built jar is killed with SIGKILL at seeded
- * random moments, and after each kill the index opens intact (Lucene's CheckIndex), a {@code
- * serve} started after the first kill and running throughout answers with exactly the last
- * committed files, and a final rerun ends with the very documents of an uninterrupted run. A {@code --full} rebuild killed while it writes leaves the old index served.
+ * random moments, and after each kill the index opens intact (Lucene's CheckIndex), a {@code serve}
+ * started after the first kill and running throughout answers with exactly the last committed
+ * files, and a final rerun ends with the very documents of an uninterrupted run. A {@code --full}
+ * rebuild killed while it writes leaves the old index served.
  *
- * <p>"Random moments" are seeded random numbers of intermediate commits ({@code --commit-every})
- * to wait for before the kill; the waits are on the {@code --verbose} line "committed after N
- * files", never on time.
+ * <p>"Random moments" are seeded random numbers of intermediate commits ({@code --commit-every}) to
+ * wait for before the kill; the waits are on the {@code --verbose} line "committed after N files",
+ * never on time.
  */
 class CrashReliabilityIT {
   private static final Pattern COMMITTED = Pattern.compile("^committed after (\\d+) files$");
@@ -200,9 +200,9 @@ class CrashReliabilityIT {
 
   /**
    * A {@code --full} rebuild writes its new segments beside the old commit; it is killed while it
-   * writes them (seen through the file system: a new stored-fields file and then a seeded number
-   * of writes to the index folder). The running server and a fresh reader keep the old index, and
-   * a rebuild run to its end is then served within the refresh interval.
+   * writes them (seen through the file system: a new stored-fields file and then a seeded number of
+   * writes to the index folder). The running server and a fresh reader keep the old index, and a
+   * rebuild run to its end is then served within the refresh interval.
    */
   @Test
   void aFullRebuildKilledWhileWritingLeavesTheOldIndexServed() throws Exception {
@@ -224,9 +224,7 @@ class CrashReliabilityIT {
         int writes = random.nextInt(20);
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
           index.register(
-              watcher,
-              StandardWatchEventKinds.ENTRY_CREATE,
-              StandardWatchEventKinds.ENTRY_MODIFY);
+              watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
           try (ReliabilityProcess rebuild =
               ReliabilityProcess.start(
                   "index", "--full", "--index", index.toString(), bigger.toString())) {

@@ -35,7 +35,9 @@ class HeapResourceIT {
    */
   static final int LIVE_HEAP_BOUND_MB = 768;
 
-  /** {@code [12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 320M->163M(380M)}. */
+  /**
+   * {@code [12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 320M->163M(380M)}.
+   */
   private static final Pattern PAUSE = Pattern.compile("Pause .* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   @TempDir Path work;

@@ -175,7 +175,9 @@ class IndexBadInputIT {
         skipped,
         run.describe());
     assertTrue(
-        run.out().get(0).startsWith("11 files (6 indexed, 0 unchanged, 5 skipped, 0 pruned): +6 posts"),
+        run.out()
+            .get(0)
+            .startsWith("11 files (6 indexed, 0 unchanged, 5 skipped, 0 pruned): +6 posts"),
         run.describe());
 
     try (Searcher searcher = Searcher.open(index)) {
@@ -214,7 +216,8 @@ class IndexBadInputIT {
       assertEquals(1, postsWith(searcher, 8), run.describe());
       boolean indexed = postsWith(searcher, 7) == 1;
       boolean named =
-          run.err().stream().anyMatch(l -> l.startsWith("skipped " + pages.resolve("joined.txt") + ": "));
+          run.err().stream()
+              .anyMatch(l -> l.startsWith("skipped " + pages.resolve("joined.txt") + ": "));
       assertTrue(indexed != named, "indexed or named as skipped, exactly one:\n" + run.describe());
       assertEquals(indexed ? 0 : 1, run.exitCode(), run.describe());
     }

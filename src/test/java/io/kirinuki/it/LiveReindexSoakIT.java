@@ -37,10 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
  * another process. No request fails, and every answer shows exactly the documents of one commit,
  * never a half-applied run.
  *
- * <p>Each file holds one post quoting one article; both carry the file's marker {@code
- * S012G0003W} (file 12, written at generation 3) and the word 耐久試験 (endurance test) that every
- * document shares. The test knows the set of markers each run commits; an answer's markers must
- * equal one of those sets, each marker found twice (post and article).
+ * <p>Each file holds one post quoting one article; both carry the file's marker {@code S012G0003W}
+ * (file 12, written at generation 3) and the word 耐久試験 (endurance test) that every document shares.
+ * The test knows the set of markers each run commits; an answer's markers must equal one of those
+ * sets, each marker found twice (post and article).
  */
 @Tag("slow")
 class LiveReindexSoakIT {
@@ -64,21 +64,24 @@ class LiveReindexSoakIT {
     return String.format(Locale.ROOT, "S%03dG%04dW", file, generation);
   }
 
-  /** A page in the blog's layout: commentary, one quoted article, footer. */
+  /**
+   * A page in the blog's layout: commentary ("record of the endurance test ...; the next article is
+   * saved"), one quoted article ("endurance test article", Yomiuri, its body), footer.
+   */
   private static String page(String marker) {
     return """
-        てらまち・ねっと
+    てらまち・ねっと
 
 
 
-         耐久試験の記録 %1$s です。次の記事を保存する。
+     耐久試験の記録 %1$s です。次の記事を保存する。
 
-        ●耐久試験の記事 %1$s
-              読売 2015年10月13日
-         耐久試験の本文 %1$s が続く。
+    ●耐久試験の記事 %1$s
+          読売 2015年10月13日
+     耐久試験の本文 %1$s が続く。
 
-        コメント ( 0 ) | Trackback ( )\
-        """
+    コメント ( 0 ) | Trackback ( )\
+    """
         .formatted(marker);
   }
 
@@ -183,8 +186,7 @@ class LiveReindexSoakIT {
 
   private static void runIndex(Path index, Path pages) throws Exception {
     ReliabilityProcess.Result run =
-        ReliabilityProcess.run(
-            "index", "--prune", "--index", index.toString(), pages.toString());
+        ReliabilityProcess.run("index", "--prune", "--index", index.toString(), pages.toString());
     assertEquals(0, run.exitCode(), run.describe());
   }
 
@@ -242,8 +244,7 @@ class LiveReindexSoakIT {
         yield -1;
       }
       default -> {
-        HttpResponse<String> page =
-            server.get(ReliabilityServer.withQuery("/", "q", SHARED_WORD));
+        HttpResponse<String> page = server.get(ReliabilityServer.withQuery("/", "q", SHARED_WORD));
         assertEquals(200, page.statusCode(), page.body());
         yield -1;
       }

@@ -68,41 +68,142 @@ class QueryFuzzIT {
   private static final List<String> PIECES =
       List.of(
           // Lucene and regex syntax, which kirinuki reads as plain text
-          "+", "-", "&&", "||", "!", "(", ")", "{", "}", "[", "]", "^", "~", "*", "?", ":", "\\",
-          "/", "title:マイナンバー", "body:*", "マイナ*", "*ンバー", "?", "**", "マイナンバー~2",
-          "取手^10", "[a TO z]", "{* TO *}", "/.*/", "/[a-z]+/", "AND", "NOT", "OR", "ＯＲ",
+          "+",
+          "-",
+          "&&",
+          "||",
+          "!",
+          "(",
+          ")",
+          "{",
+          "}",
+          "[",
+          "]",
+          "^",
+          "~",
+          "*",
+          "?",
+          ":",
+          "\\",
+          "/",
+          "title:マイナンバー",
+          "body:*",
+          "マイナ*",
+          "*ンバー",
+          "?",
+          "**",
+          "マイナンバー~2",
+          "取手^10",
+          "[a TO z]",
+          "{* TO *}",
+          "/.*/",
+          "/[a-z]+/",
+          "AND",
+          "NOT",
+          "OR",
+          "ＯＲ",
           // quotes, balanced or not, ASCII, full-width and curly
-          "\"", "\"マイナンバー", "\"\"", "“取手市", "＂住民票", "\"a\"\"b\"",
+          "\"",
+          "\"マイナンバー",
+          "\"\"",
+          "“取手市",
+          "＂住民票",
+          "\"a\"\"b\"",
           // control characters, RTL and direction marks, BOM, zero-width characters
-          "\u0000", "\u0001", "\t", "\n", "\r\n", "\u001b[31m", "\u007f", "\u0085", "\u200f",
-          "\u200e", "\u202e", "\u2066", "\u2069", "\ufeff", "\u200b", "\u200d", "\ufffd",
+          "\u0000",
+          "\u0001",
+          "\t",
+          "\n",
+          "\r\n",
+          "\u001b[31m",
+          "\u007f",
+          "\u0085",
+          "\u200f",
+          "\u200e",
+          "\u202e",
+          "\u2066",
+          "\u2069",
+          "\ufeff",
+          "\u200b",
+          "\u200d",
+          "\ufffd",
           // emoji, surrogate pairs, a lone surrogate, combining marks
-          "😀", "👨‍👩‍👧", "🇯🇵", "𠮷野家", "\ud800", "\udfff", "e\u0301", "か\u3099",
-          // half-width and full-width forms
-          "ﾏｲﾅﾝﾊﾞｰ", "ｶﾞｲﾄﾞ", "ＮＥＣ", "ｱ", "　",
-          // words of the sample posts
-          "マイナンバー", "取手市", "住民票", "厚労省", "読売", "の", "東京",
+          "😀",
+          "👨‍👩‍👧",
+          "🇯🇵",
+          "𠮷野家",
+          "\ud800",
+          "\udfff",
+          "e\u0301",
+          "か\u3099",
+          // half-width and full-width forms: My Number, guide, NEC, a, an ideographic space
+          "ﾏｲﾅﾝﾊﾞｰ",
+          "ｶﾞｲﾄﾞ",
+          "ＮＥＣ",
+          "ｱ",
+          "　",
+          // words of the sample posts: My Number, Toride City, residence certificate, health
+          // ministry (abbreviated), Yomiuri, the particle no, Tokyo
+          "マイナンバー",
+          "取手市",
+          "住民票",
+          "厚労省",
+          "読売",
+          "の",
+          "東京",
           // markup and escapes
-          "<script>alert(1)</script>", "\"onmouseover=alert(1)", "javascript:alert(1)", "%00",
-          "%2e%2e%2f", "&amp;", "&#0;", "'; DROP TABLE posts; --",
+          "<script>alert(1)</script>",
+          "\"onmouseover=alert(1)",
+          "javascript:alert(1)",
+          "%00",
+          "%2e%2e%2f",
+          "&amp;",
+          "&#0;",
+          "'; DROP TABLE posts; --",
           // numbers
-          "0", "-1", "2147483648", "99999999999999999999", "1e309", "NaN", "-0");
+          "0",
+          "-1",
+          "2147483648",
+          "99999999999999999999",
+          "1e309",
+          "NaN",
+          "-0");
 
   /** Values for the other parameters: valid, invalid and out of range. */
   private static final Map<String, List<String>> PARAMETERS =
       Map.of(
-          "type", List.of("post", "article", "POST", "all", "", "\u0000", "記事"),
+          "type", List.of("post", "article", "POST", "all", "", "\u0000", "記事"), // 記事 = article
           "outlet", List.of("読売", "読売新聞", "NHK", "ＮＨＫ", "unknown", "*", "x".repeat(200), ""),
           "from",
               List.of(
-                  "2015-10-01", "2015-13-01", "2015-02-30", "0000-01-01", "-999999999-01-01",
-                  "99999-01-01", "2015/10/01", "yesterday", ""),
-          "to", List.of("2015-12-31", "1970-01-01", "+10000-01-01", "2015-10-1", "", "2015-10-01T00"),
+                  "2015-10-01",
+                  "2015-13-01",
+                  "2015-02-30",
+                  "0000-01-01",
+                  "-999999999-01-01",
+                  "99999-01-01",
+                  "2015/10/01",
+                  "yesterday",
+                  ""),
+          "to",
+              List.of("2015-12-31", "1970-01-01", "+10000-01-01", "2015-10-1", "", "2015-10-01T00"),
           "sort", List.of("relevance", "newest", "oldest", "NEWEST", "random", "", "score desc"),
           "page",
               List.of(
-                  "1", "2", "0", "-1", "1000", "1001", "2147483647", "2147483648",
-                  "99999999999999999999", "1.5", "abc", "", "٣", "１"),
+                  "1",
+                  "2",
+                  "0",
+                  "-1",
+                  "1000",
+                  "1001",
+                  "2147483647",
+                  "2147483648",
+                  "99999999999999999999",
+                  "1.5",
+                  "abc",
+                  "",
+                  "٣",
+                  "１"),
           "size",
               List.of("1", "10", "100", "0", "101", "-5", "2147483647", "1e2", "", "0x10", " 10"));
 
@@ -116,7 +217,7 @@ class QueryFuzzIT {
       // A huge OR list.
       List<String> words = new ArrayList<>();
       for (int i = 0, n = 20 + random.nextInt(200); i < n; i++) {
-        words.add("語" + i);
+        words.add("語" + i); // 語 = word
       }
       return String.join(" OR ", words);
     }
@@ -147,7 +248,8 @@ class QueryFuzzIT {
         if (random.nextInt(4) == 0) {
           List<String> values = PARAMETERS.get(name);
           query.append(query.isEmpty() ? "" : "&").append(name).append('=');
-          query.append(URLEncoder.encode(values.get(random.nextInt(values.size())), StandardCharsets.UTF_8));
+          query.append(
+              URLEncoder.encode(values.get(random.nextInt(values.size())), StandardCharsets.UTF_8));
         }
       }
       boolean raw = random.nextInt(10) == 0;
@@ -155,7 +257,8 @@ class QueryFuzzIT {
         // Broken or odd escapes, sent byte for byte: a lone %, bad hex, overlong and surrogate
         // UTF-8, a repeated parameter, a bare name.
         List<String> odd =
-            List.of("%", "%G1", "%ff", "%C0%AF", "%ED%A0%80", "q=a&q=b", "q", "==", "&&&", "%25%32%65");
+            List.of(
+                "%", "%G1", "%ff", "%C0%AF", "%ED%A0%80", "q=a&q=b", "q", "==", "&&&", "%25%32%65");
         query.append(query.isEmpty() ? "" : "&").append(odd.get(random.nextInt(odd.size())));
       }
       probes.add(new Probe(path + (query.isEmpty() ? "" : "?" + query), raw));
@@ -209,7 +312,14 @@ class QueryFuzzIT {
       statuses.merge(outcome.status(), 1, Integer::sum);
       assertTrue(
           outcome.status() < 500,
-          outcome.status() + " for " + outcome.probe().target().substring(0, Math.min(300, outcome.probe().target().length())) + "\n" + outcome.body());
+          outcome.status()
+              + " for "
+              + outcome
+                  .probe()
+                  .target()
+                  .substring(0, Math.min(300, outcome.probe().target().length()))
+              + "\n"
+              + outcome.body());
       if (outcome.probe().target().startsWith("/api/") && outcome.status() == 200) {
         JsonNode body = JSON.readTree(outcome.body());
         assertTrue(body.get("total").asLong() >= 0, outcome.body());
@@ -264,7 +374,8 @@ class QueryFuzzIT {
       words.add("語" + i); // 語 = word
     }
     assertEquals(400, status("/api/search", Map.of("q", String.join(" OR ", words))));
-    assertEquals(200, status("/api/search", Map.of("q", String.join(" OR ", words.subList(0, 32)))));
+    assertEquals(
+        200, status("/api/search", Map.of("q", String.join(" OR ", words.subList(0, 32)))));
     assertEquals(400, status("/api/search", Map.of("q", "あ".repeat(1_001))));
     assertEquals(200, status("/api/search", Map.of("q", "あ".repeat(1_000))));
     assertEquals(400, status("/api/search", Map.of("q", "取手", "page", "1001", "size", "10")));

@@ -14,11 +14,11 @@ import java.util.Locale;
  * Self-contained corpora for the reliability tests, made from the two sample posts bundled in the
  * jar with deterministic variations, so that CI needs no generator and no downloaded text.
  *
- * <p>Each file carries a marker ({@code Q00042Z}) glued to every マイナンバー (My Number) of its
- * post: the post and every article that mentions the word become documents of their own, and a
- * search for the marker finds exactly that file's post. The other articles are the same in every
- * copy, so the corpus also exercises articles shared by many posts. Markers have a fixed width
- * between two letters, so no marker is a substring of another.
+ * <p>Each file carries a marker ({@code Q00042Z}) glued to every マイナンバー (My Number) of its post:
+ * the post and every article that mentions the word become documents of their own, and a search for
+ * the marker finds exactly that file's post. The other articles are the same in every copy, so the
+ * corpus also exercises articles shared by many posts. Markers have a fixed width between two
+ * letters, so no marker is a substring of another.
  */
 final class ReliabilityCorpus {
   private ReliabilityCorpus() {}

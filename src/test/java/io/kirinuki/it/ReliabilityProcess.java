@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The built jar run as a separate process for the reliability tests: its stdout and stderr are
- * read line by line as they come, and a test waits for a line (an event the process announces),
- * never for a length of time.
+ * The built jar run as a separate process for the reliability tests: its stdout and stderr are read
+ * line by line as they come, and a test waits for a line (an event the process announces), never
+ * for a length of time.
  */
 final class ReliabilityProcess implements AutoCloseable {
   /**
@@ -91,17 +91,17 @@ final class ReliabilityProcess implements AutoCloseable {
   /** What a finished process printed and returned. */
   record Result(int exitCode, List<String> out, List<String> err) {
     String describe() {
-      return "exit " + exitCode + "\nstdout:\n" + String.join("\n", out) + "\nstderr:\n"
+      return "exit "
+          + exitCode
+          + "\nstdout:\n"
+          + String.join("\n", out)
+          + "\nstderr:\n"
           + String.join("\n", err);
     }
   }
 
   long pid() {
     return process.pid();
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
   }
 
   /** Waits for the next stdout line (after the last one a wait matched) that matches. */
@@ -148,7 +148,10 @@ final class ReliabilityProcess implements AutoCloseable {
   }
 
   String describe() {
-    return "stdout:\n" + String.join("\n", out.all()) + "\nstderr:\n" + String.join("\n", err.all());
+    return "stdout:\n"
+        + String.join("\n", out.all())
+        + "\nstderr:\n"
+        + String.join("\n", err.all());
   }
 
   @Override

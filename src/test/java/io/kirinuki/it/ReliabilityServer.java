@@ -34,17 +34,22 @@ final class ReliabilityServer implements AutoCloseable {
   static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
 
   private static final Pattern LISTENING =
-      Pattern.compile("^kirinuki serve: (\\d+) documents from .* on (http://127\\.0\\.0\\.1:(\\d+)/)$");
+      Pattern.compile(
+          "^kirinuki serve: (\\d+) documents from .* on (http://127\\.0\\.0\\.1:(\\d+)/)$");
 
   /** The line the server logs when it switches to a newer commit. */
-  static final Pattern REFRESHED = Pattern.compile("Serving a newer index commit: (\\d+) documents");
+  static final Pattern REFRESHED =
+      Pattern.compile("Serving a newer index commit: (\\d+) documents");
 
   private final ReliabilityProcess process;
   private final String url;
   private final int port;
   private final long documents;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(ANSWER_BOUND).version(HttpClient.Version.HTTP_1_1).build();
+      HttpClient.newBuilder()
+          .connectTimeout(ANSWER_BOUND)
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
 
   private ReliabilityServer(ReliabilityProcess process, Matcher listening) {
     this.process = process;
@@ -72,11 +77,6 @@ final class ReliabilityServer implements AutoCloseable {
   /** Documents served at startup, as the first line says. */
   long documents() {
     return documents;
-  }
-
-  /** {@code http://127.0.0.1:PORT/}. */
-  String url() {
-    return url;
   }
 
   /** Waits for the server to log that it serves a newer commit; returns its document count. */

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Web security of {@code kirinuki serve} (issue 7): stored and reflected XSS attempts render as
- * text in pages and snippets; path traversal on every route never reads a file outside the
- * bundled resources; pages carry the security headers; oversized requests are refused with a 4xx
- * and leave the server healthy.
+ * text in pages and snippets; path traversal on every route never reads a file outside the bundled
+ * resources; pages carry the security headers; oversized requests are refused with a 4xx and leave
+ * the server healthy.
  */
 class WebSecurityIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,7 +31,10 @@ class WebSecurityIT {
   private static final String SCRIPT = "<script>alert('xss')</script>";
 
   private static final String ATTRIBUTE = "\"onmouseover=\"alert(1)";
+
+  /** リンク = link; the second javascript: is bare text, the kind a renderer might link. */
   private static final String LINK = "<a href=\"javascript:alert(2)\">リンク</a> javascript:alert(2)";
+
   private static final String IMAGE = "<img src=x onerror=alert(3)>";
 
   /** What a secret file next to the index holds; no answer may ever contain it. */
@@ -46,7 +48,8 @@ class WebSecurityIT {
   @BeforeAll
   static void indexAHostilePostAndServe() throws Exception {
     Path pages = Files.createDirectories(work.resolve("pages"));
-    // The hostile markup goes into the commentary and into an article body, beside マイナンバー.
+    // The hostile markup goes into the commentary ("less than half a year until it takes effect")
+    // and into an article body ("local governments' security measures").
     String post =
         ReliabilityCorpus.variant(
                 ReliabilityCorpus.sample(ReliabilityCorpus.SAMPLES.get(1)),
@@ -56,7 +59,8 @@ class WebSecurityIT {
     Files.writeString(pages.resolve("hostile.txt"), post);
     Files.writeString(work.resolve("secret.txt"), SECRET);
     ReliabilityProcess.Result indexed =
-        ReliabilityProcess.run("index", "--index", work.resolve("index").toString(), pages.toString());
+        ReliabilityProcess.run(
+            "index", "--index", work.resolve("index").toString(), pages.toString());
     assertEquals(0, indexed.exitCode(), indexed.describe());
     server = ReliabilityServer.start(work.resolve("index"));
     JsonNode found =
@@ -94,7 +98,10 @@ class WebSecurityIT {
         continue;
       }
       int start = i;
-      while (i < n && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '>' && html.charAt(i) != '/') {
+      while (i < n
+          && !Character.isWhitespace(html.charAt(i))
+          && html.charAt(i) != '>'
+          && html.charAt(i) != '/') {
         i++;
       }
       String name = html.substring(start, i).toLowerCase(Locale.ROOT);
@@ -142,7 +149,8 @@ class WebSecurityIT {
    */
   private static void assertInert(String html) {
     for (Tag tag : tags(html)) {
-      assertFalse(tag.name().equals("img") && "x".equals(tag.attributes().get("src")), "injected " + tag);
+      assertFalse(
+          tag.name().equals("img") && "x".equals(tag.attributes().get("src")), "injected " + tag);
       for (Map.Entry<String, String> attribute : tag.attributes().entrySet()) {
         assertFalse(attribute.getKey().startsWith("on"), "event handler in " + tag);
         String value = attribute.getValue().strip().toLowerCase(Locale.ROOT);
@@ -151,7 +159,8 @@ class WebSecurityIT {
         }
       }
       // Every script is a file of this server: no inline script at all.
-      assertFalse(tag.name().equals("script") && !tag.attributes().containsKey("src"), "inline " + tag);
+      assertFalse(
+          tag.name().equals("script") && !tag.attributes().containsKey("src"), "inline " + tag);
     }
   }
 
@@ -243,9 +252,9 @@ class WebSecurityIT {
       assertFalse(scripts.contains("'unsafe-eval'"), path + ": " + policy);
       assertFalse(scripts.contains("*"), path + ": " + policy);
       assertTrue(
-          List.of("'none'", "'self'").contains(directives.get("frame-ancestors")), path + ": " + policy);
-      assertEquals(
-          "nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+          List.of("'none'", "'self'").contains(directives.get("frame-ancestors")),
+          path + ": " + policy);
+      assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), path);
       assertInert(page.body());
     }
   }
@@ -300,11 +309,13 @@ class WebSecurityIT {
       assertFalse(answer.body().contains("Main-Class"), target + " read the jar's manifest");
       assertFalse(answer.body().contains("000_51f9795d2875bb88"), target + " read samples.list");
       assertFalse(
-          answer.body().startsWith("\ufffd\ufffd\ufffd\ufffd") || answer.body().contains("java/lang/Object"),
+          answer.body().startsWith("\ufffd\ufffd\ufffd\ufffd")
+              || answer.body().contains("java/lang/Object"),
           target + " read a class file");
       if (!target.startsWith("/?") && !target.startsWith("/api/search?")) {
         // Only the page and the search route have anything to show for such a request.
-        assertTrue(answer.status() >= 400, target + " -> " + answer.status() + "\n" + answer.body());
+        assertTrue(
+            answer.status() >= 400, target + " -> " + answer.status() + "\n" + answer.body());
       }
     }
     // The bundled static files themselves are served.
