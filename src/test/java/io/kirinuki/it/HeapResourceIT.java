@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class HeapResourceIT {
   /** Corpus size: enough distinct text for the 256 MB writer buffer to fill and flush. */
-  static final long CORPUS_BYTES = 60_000_000;
+  static final long CORPUS_BYTES = 80_000_000;
 
   /**
    * Live heap allowed after a collection: the writer's 256 MB buffer, the files parsed ahead, the
