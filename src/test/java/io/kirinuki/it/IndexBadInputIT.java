@@ -73,11 +73,13 @@ class IndexBadInputIT {
     command.add("-XX:-UsePerfData");
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(List.of("index", "--index", index.toString(), pages.toString()));
-    Process process = new ProcessBuilder(command).start();
+    // stderr to a file, so that neither pipe can fill up while the other is read.
+    Path errors = work.resolve("stderr.txt");
+    Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    int code = process.waitFor();
     return new ReliabilityProcess.Result(
-        process.waitFor(), out.lines().toList(), err.lines().toList());
+        code, out.lines().toList(), Files.readAllLines(errors, StandardCharsets.UTF_8));
   }
 
   private static String variant(String sample, int marker) {
