@@ -51,7 +51,7 @@ class CrashReliabilityIT {
   }
 
   /**
-   * The 100 MB run of the issue, in the slow profile (about 4 minutes here: the corpus shares most
+   * The 100 MB run of the issue, in the slow profile (4 to 7 minutes here: the corpus shares most
    * articles between files, so it indexes faster than generated text). {@code
    * -Dkirinuki.crashMegabytes=N} sizes it otherwise.
    */
