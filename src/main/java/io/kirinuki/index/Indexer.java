@@ -20,17 +20,20 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -156,6 +159,10 @@ public final class Indexer {
     config.setCommitOnClose(false);
     try (Directory dir = FSDirectory.open(indexDir);
         IndexWriter writer = openWriter(dir, config)) {
+      if (!settings.full()) {
+        checkSchema(writer);
+      }
+      writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, Schema.VERSION).entrySet());
       IndexState state = settings.full() ? IndexState.empty() : IndexState.read(writer);
       Run run = new Run(writer, state, progress, skippedWhileListing);
       // Orphans left by a crashed run (see the class comment) go first.
@@ -169,6 +176,28 @@ public final class Indexer {
       writer.commit();
       long documents = state.documentCount();
       return run.report(documents, (System.nanoTime() - started) / 1_000_000);
+    }
+  }
+
+  /** An index made by another schema cannot take new documents; only a rebuild can fix it. */
+  private void checkSchema(IndexWriter writer) throws IOException {
+    if (!DirectoryReader.indexExists(writer.getDirectory())) {
+      return;
+    }
+    SegmentInfos commit = SegmentInfos.readLatestCommit(writer.getDirectory());
+    if (commit.totalMaxDoc() == 0) {
+      return;
+    }
+    String version = commit.getUserData().getOrDefault(Schema.VERSION_KEY, "1");
+    if (!version.equals(Schema.VERSION)) {
+      throw new IOException(
+          "the index in "
+              + indexDir
+              + " was made by another version of kirinuki (schema "
+              + version
+              + ", this one writes "
+              + Schema.VERSION
+              + "); rebuild it with `kirinuki index --full` and every source folder");
     }
   }
 
@@ -292,8 +321,13 @@ public final class Indexer {
       filesSinceCommit++;
       bytesRead += parsed.bytes();
       bytesSinceCommit += parsed.bytes();
-      List<Document> block = new ArrayList<>();
+      // What the block will hold, decided here in file order; the documents themselves (Kuromoji
+      // and all) are made by the worker that writes the block, so analysis runs on every thread.
+      List<Supplier<Document>> plan = new ArrayList<>();
+      Set<String> added = new HashSet<>();
       Set<String> postIds = new LinkedHashSet<>();
+      int posts = 0;
+      int articles = 0;
       for (Post post : parsed.posts()) {
         if (!postIds.add(post.id())) {
           continue; // the same post twice on one page counts once
@@ -306,39 +340,41 @@ public final class Indexer {
         for (Article article : post.articles()) {
           articleIds.add(article.id());
           if (state.addArticle(article.id())) {
-            articlesAdded++;
-            block.add(mapper.article(article));
+            articles++;
+            added.add(article.id());
+            plan.add(() -> mapper.article(article));
           }
         }
         state.addPost(post.id(), articleIds);
-        postsAdded++;
-        block.add(mapper.post(post));
+        posts++;
+        added.add(post.id());
+        plan.add(() -> mapper.post(post));
       }
+      postsAdded += posts;
+      articlesAdded += articles;
       String path = parsed.source().path();
       SourceRecord record =
           new SourceRecord(
               SourceText.fileId(path), path, parsed.hash(), parsed.bytes(), List.copyOf(postIds));
       state.putFile(path, parsed.hash(), List.copyOf(postIds));
-      block.add(0, mapper.sourceFile(record));
-      Set<String> added = new HashSet<>();
-      int posts = 0;
-      for (Document doc : block) {
-        added.add(doc.get(Schema.ID));
-        posts += Schema.TYPE_POST.equals(doc.get(Schema.TYPE)) ? 1 : 0;
-      }
-      int articles = block.size() - 1 - posts;
+      added.add(record.id());
+      plan.add(0, () -> mapper.sourceFile(record));
       submitWrite(
           new Term(Schema.ID, record.id()),
-          block,
+          plan,
           new FailedBlock(path, added, posts, articles, null));
     }
 
-    private void submitWrite(Term replaced, List<Document> block, FailedBlock ifFailed) {
+    private void submitWrite(Term replaced, List<Supplier<Document>> plan, FailedBlock ifFailed) {
       writesInFlight.acquireUninterruptibly();
       pendingWrites.add(
           pool.submit(
               () -> {
                 try {
+                  List<Document> block = new ArrayList<>(plan.size());
+                  for (Supplier<Document> document : plan) {
+                    block.add(document.get());
+                  }
                   // One atomic block: a commit holds all of this file or none of it.
                   writer.updateDocuments(replaced, block);
                 } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package io.kirinuki.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kirinuki.Samples;
@@ -15,6 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +142,27 @@ class IndexerTest {
     Files.delete(own);
     index(index, new Indexer.Settings(1, false, true), month);
     assertEquals(2, stats(index).posts());
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaIsRefusedUntilRebuiltInFull() throws IOException {
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
+    Path index = work.resolve("index");
+    index(index, a);
+    // Rewrite the last commit as session 1's indexes were: the same documents, no schema version.
+    try (Directory dir = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
+      writer.setLiveCommitData(Map.of("note", "schema 1").entrySet());
+      writer.commit();
+    }
+    IOException refused = assertThrows(IOException.class, () -> index(index, a));
+    assertTrue(refused.getMessage().contains("schema 1, this one writes " + Schema.VERSION));
+    assertTrue(refused.getMessage().contains("--full"));
+    assertEquals(11, stats(index).posts() + stats(index).articles(), "nothing was lost");
+    IndexReport full = index(index, new Indexer.Settings(1, true, false), a);
+    assertEquals(11, full.documents());
+    IndexReport again = index(index, a);
+    assertEquals(1, again.filesUnchanged());
   }
 
   @Test
