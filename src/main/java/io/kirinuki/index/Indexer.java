@@ -48,8 +48,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * loses at most the files since the last commit, and a rerun redoes exactly those (their records
  * are missing or carry the old hash). Documents are only deleted once nothing refers to them; a
  * crash between a file's update and that clean-up leaves orphans, which the next run removes first.
- * A {@code --full} run opens the index in {@link OpenMode#CREATE} and commits once at the end: until
- * then readers keep the old commit, so a killed rebuild leaves the old index intact and served.
+ * A {@code --full} run opens the index in {@link OpenMode#CREATE} and commits once at the end:
+ * until then readers keep the old commit, so a killed rebuild leaves the old index intact and
+ * served.
  */
 public final class Indexer {
   /** Input bytes between two commits of an incremental run. */
@@ -73,8 +74,8 @@ public final class Indexer {
    * @param threads worker threads for parsing and analysis (at least 1)
    * @param full rebuild from scratch and swap the new index in with one commit
    * @param prune drop what came from files that no longer exist
-   * @param commitEveryFiles an incremental run also commits after this many indexed files (0:
-   *     only by {@link #COMMIT_INTERVAL_BYTES})
+   * @param commitEveryFiles an incremental run also commits after this many indexed files (0: only
+   *     by {@link #COMMIT_INTERVAL_BYTES})
    */
   public record Settings(int threads, boolean full, boolean prune, int commitEveryFiles) {
     public Settings {
@@ -240,7 +241,8 @@ public final class Indexer {
       this.skipped = new ArrayList<>(skipped);
       this.pool =
           Executors.newFixedThreadPool(
-              settings.threads(), Thread.ofPlatform().daemon().name("kirinuki-index-", 0).factory());
+              settings.threads(),
+              Thread.ofPlatform().daemon().name("kirinuki-index-", 0).factory());
       this.writesInFlight = new Semaphore(settings.threads() * 2);
     }
 
@@ -398,7 +400,8 @@ public final class Indexer {
       }
       Set<String> missing = new HashSet<>();
       for (FailedBlock failed : failedBlocks) {
-        skipped.add(new SkippedFile(failed.path(), "could not be indexed (" + failed.reason() + ")"));
+        skipped.add(
+            new SkippedFile(failed.path(), "could not be indexed (" + failed.reason() + ")"));
         filesIndexed--;
         postsAdded -= failed.posts();
         articlesAdded -= failed.articles();

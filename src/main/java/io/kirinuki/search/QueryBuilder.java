@@ -23,8 +23,8 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Turns query-language clauses into Lucene queries.
  *
- * <p>Recall and ranking are separate: a word matches a document iff the document's normalised
- * title or body contains the normalised word (an exact phrase over the gram field), or one of its
+ * <p>Recall and ranking are separate: a word matches a document iff the document's normalised title
+ * or body contains the normalised word (an exact phrase over the gram field), or one of its
  * synonyms, or, for a kana word, text that reads the same. Whole-word matches of the morphological
  * fields never decide whether a document matches; they only add score, with the headline above the
  * body, so that {@code 京都} ranks 京都 above 東京都.
@@ -91,7 +91,8 @@ public final class QueryBuilder {
 
   /**
    * The query the highlighter marks: every positive term's recall parts (literal grams, synonyms,
-   * readings), on the stored fields and their reading twins.
+   * readings) on the body and its reading twin, the one field snippets are made of (headline parts
+   * would only cost the highlighter their matching).
    */
   public Query highlightQuery(List<Clause> clauses) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -101,7 +102,7 @@ public final class QueryBuilder {
         continue;
       }
       for (Term term : clause.alternatives()) {
-        Query recall = recall(term);
+        Query recall = recall(term, false);
         if (recall != null) {
           query.add(recall, Occur.SHOULD);
           parts++;
@@ -130,7 +131,7 @@ public final class QueryBuilder {
 
   /** Recall (required) plus whole-word ranking (optional) for one term; null if it is empty. */
   private Query matchAndRank(Term term) {
-    Query recall = recall(term);
+    Query recall = recall(term, true);
     if (recall == null) {
       return null;
     }
@@ -142,22 +143,31 @@ public final class QueryBuilder {
     return scored.build();
   }
 
-  /** Any of: the literal text, a synonym, or (for kana) the reading, in title or body. */
-  Query recall(Term term) {
+  /**
+   * Any of: the literal text, a synonym, or (for kana) the reading, in the body and, {@code
+   * withTitle}, the headline.
+   */
+  Query recall(Term term, boolean withTitle) {
     String literal = Normalizer.normalize(term.text());
     if (literal.isBlank()) {
       return null;
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    addGrams(any, Schema.TITLE, literal, TITLE_GRAM_BOOST);
+    if (withTitle) {
+      addGrams(any, Schema.TITLE, literal, TITLE_GRAM_BOOST);
+    }
     addGrams(any, Schema.BODY, literal, BODY_GRAM_BOOST);
     if (!term.phrase()) {
       for (String synonym : synonymsOf(term.text())) {
-        addGrams(any, Schema.TITLE, synonym, TITLE_GRAM_BOOST * SYNONYM_BOOST);
+        if (withTitle) {
+          addGrams(any, Schema.TITLE, synonym, TITLE_GRAM_BOOST * SYNONYM_BOOST);
+        }
         addGrams(any, Schema.BODY, synonym, BODY_GRAM_BOOST * SYNONYM_BOOST);
       }
       if (isKana(literal) && literal.codePointCount(0, literal.length()) >= MIN_READING_LENGTH) {
-        addGrams(any, Schema.TITLE_READING, literal, TITLE_GRAM_BOOST * READING_BOOST);
+        if (withTitle) {
+          addGrams(any, Schema.TITLE_READING, literal, TITLE_GRAM_BOOST * READING_BOOST);
+        }
         addGrams(any, Schema.BODY_READING, literal, BODY_GRAM_BOOST * READING_BOOST);
       }
     }

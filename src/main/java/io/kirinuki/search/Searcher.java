@@ -23,12 +23,21 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -44,13 +53,14 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * The one entry point for searching an index, shared by the HTTP server and the CLI.
  *
- * <p>Thread-safe. Each request acquires the current point-in-time reader and releases it when
- * done, so {@link #refresh()} can switch to a newer commit while searches run.
+ * <p>Thread-safe. Each request acquires the current point-in-time reader and releases it when done,
+ * so {@link #refresh()} can switch to a newer commit while searches run.
  */
 public final class Searcher implements Closeable {
   /** A search stops collecting after this long and answers with what it found. */
@@ -95,8 +105,8 @@ public final class Searcher implements Closeable {
   }
 
   /** Opens the index in {@code indexDir} with the given analysis and outlet table. */
-  public static Searcher open(Path indexDir, Analyzers analyzers, Synonyms synonyms, Outlets outlets)
-      throws IOException {
+  public static Searcher open(
+      Path indexDir, Analyzers analyzers, Synonyms synonyms, Outlets outlets) throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first");
     }
@@ -108,6 +118,38 @@ public final class Searcher implements Closeable {
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first", e);
     }
   }
+
+  /**
+   * Runs a few searches of each kind (words, a phrase, kana, one character, filters, newest first)
+   * and drops the answers: the first searches of a fresh JVM load classes and the dictionaries and
+   * run interpreted code, which a server does better before, or beside, its first requests. Never
+   * fails: a closed or broken index shows up in real requests instead.
+   */
+  public void warmUp() {
+    for (SearchRequest request : WARM_UP) {
+      try {
+        search(request);
+      } catch (RuntimeException e) {
+        return;
+      }
+    }
+  }
+
+  private static final List<SearchRequest> WARM_UP =
+      List.of(
+          SearchRequest.of("切り抜き"),
+          SearchRequest.of("きりぬき 記事"),
+          SearchRequest.of("\"新聞の切り抜き\" -広告"),
+          new SearchRequest(
+              "新聞",
+              SearchRequest.DocType.ARTICLE,
+              "読売",
+              null,
+              null,
+              SearchRequest.Sort.NEWEST,
+              1,
+              SearchRequest.DEFAULT_SIZE),
+          SearchRequest.of("抜"));
 
   /** Runs one search; throws {@link InvalidQueryException} for a request it refuses. */
   public SearchResult search(SearchRequest request) {
@@ -216,8 +258,10 @@ public final class Searcher implements Closeable {
     SortField byId = new SortField(Schema.ID, SortField.Type.STRING);
     return switch (sort) {
       case RELEVANCE -> new org.apache.lucene.search.Sort(SortField.FIELD_SCORE, byId);
-      case NEWEST -> new org.apache.lucene.search.Sort(dateField(true), SortField.FIELD_SCORE, byId);
-      case OLDEST -> new org.apache.lucene.search.Sort(dateField(false), SortField.FIELD_SCORE, byId);
+      case NEWEST ->
+          new org.apache.lucene.search.Sort(dateField(true), SortField.FIELD_SCORE, byId);
+      case OLDEST ->
+          new org.apache.lucene.search.Sort(dateField(false), SortField.FIELD_SCORE, byId);
     };
   }
 
@@ -253,8 +297,7 @@ public final class Searcher implements Closeable {
       String type = doc.get(Schema.TYPE);
       String postId = null;
       if (Schema.TYPE_ARTICLE.equals(type)) {
-        List<String> quoting = quotingPosts(searcher, id);
-        postId = quoting.isEmpty() ? null : quoting.get(0);
+        postId = firstQuotingPost(searcher, id);
       }
       hits.add(
           new Hit(
@@ -292,8 +335,7 @@ public final class Searcher implements Closeable {
                     PASSAGE_CONTEXT_SHARE))
         .withMaxNoHighlightPassages(1)
         .withMaskedFieldsFunc(
-            field ->
-                field.equals(Schema.BODY) ? Set.of(Schema.BODY_READING) : Set.of())
+            field -> field.equals(Schema.BODY) ? Set.of(Schema.BODY_READING) : Set.of())
         .withWeightMatches(true)
         .build();
   }
@@ -315,14 +357,25 @@ public final class Searcher implements Closeable {
             if (article != null) {
               articles.add(
                   new ArticleRef(
-                      articleId, article.get(Schema.TITLE), article.get(Schema.OUTLET), date(article)));
+                      articleId,
+                      article.get(Schema.TITLE),
+                      article.get(Schema.OUTLET),
+                      date(article)));
             }
           }
           return new DocumentView(
-              id, type, doc.get(Schema.TITLE), null, date(doc), null, doc.get(Schema.BODY), null,
-              articles, List.of());
+              id,
+              type,
+              doc.get(Schema.TITLE),
+              null,
+              date(doc),
+              null,
+              doc.get(Schema.BODY),
+              null,
+              articles,
+              List.of());
         }
-        List<String> quotedIn = quotingPosts(searcher, id);
+        List<String> quotedIn = quotingPosts(searcher, id, MAX_QUOTING_POSTS);
         return new DocumentView(
             id,
             type,
@@ -354,11 +407,55 @@ public final class Searcher implements Closeable {
                 Occur.FILTER)
             .build();
     TopDocs top = searcher.search(query, 1);
-    return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc);
+    return top.scoreDocs.length == 0
+        ? null
+        : searcher.storedFields().document(top.scoreDocs[0].doc);
   }
 
   /** The posts that quote an article, oldest first, then by id. */
-  private static List<String> quotingPosts(IndexSearcher searcher, String articleId)
+  /**
+   * The oldest post quoting an article (ties by id), as {@link #quotingPosts} would list first; a
+   * walk over the few postings of the article's id, which a search hit needs ten times a query.
+   */
+  private static String firstQuotingPost(IndexSearcher searcher, String articleId)
+      throws IOException {
+    BytesRef term = new BytesRef(articleId);
+    String best = null;
+    long bestDate = Long.MAX_VALUE;
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      LeafReader reader = leaf.reader();
+      Terms terms = reader.terms(Schema.ARTICLE_IDS);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum termsEnum = terms.iterator();
+      if (!termsEnum.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+      Bits live = reader.getLiveDocs();
+      NumericDocValues dates = DocValues.getNumeric(reader, Schema.DATE);
+      SortedDocValues ids = DocValues.getSorted(reader, Schema.ID);
+      for (int doc = postings.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = postings.nextDoc()) {
+        if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
+          continue;
+        }
+        // Undated posts sort last, as dateField(false) puts them.
+        long date = dates.advanceExact(doc) ? dates.longValue() : Long.MAX_VALUE;
+        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+        if (best == null || date < bestDate || (date == bestDate && id.compareTo(best) < 0)) {
+          best = id;
+          bestDate = date;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The posts quoting an article, oldest first, at most {@code limit}. */
+  private static List<String> quotingPosts(IndexSearcher searcher, String articleId, int limit)
       throws IOException {
     Query query =
         new BooleanQuery.Builder()
@@ -368,13 +465,13 @@ public final class Searcher implements Closeable {
     TopDocs top =
         searcher.search(
             query,
-            MAX_QUOTING_POSTS,
+            limit,
             new org.apache.lucene.search.Sort(
                 dateField(false), new SortField(Schema.ID, SortField.Type.STRING)));
     List<String> ids = new ArrayList<>(top.scoreDocs.length);
-    StoredFields stored = searcher.storedFields();
     for (ScoreDoc hit : top.scoreDocs) {
-      ids.add(stored.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
+      // The id is the second sort key: read from doc values, no stored block to decompress.
+      ids.add(((BytesRef) ((FieldDoc) hit).fields[1]).utf8ToString());
     }
     return ids;
   }

@@ -40,9 +40,9 @@ class IndexerTest {
     outlets = Outlets.load();
   }
 
-
   IndexReport index(Path index, Indexer.Settings settings, Path... files) throws IOException {
-    List<SourceText> sources = java.util.Arrays.stream(files).filter(Files::exists).map(SourceText::of).toList();
+    List<SourceText> sources =
+        java.util.Arrays.stream(files).filter(Files::exists).map(SourceText::of).toList();
     return new Indexer(index, analyzers, new PostParser(outlets), settings)
         .index(sources, Indexer.Progress.NONE);
   }
@@ -128,8 +128,11 @@ class IndexerTest {
   void thePostOnAnArchivePageAndItsOwnPageIsStoredOnce() throws IOException {
     Path own = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
     // An archive page holding both posts, newest first, with Windows line ends.
-    String archive = (Samples.text(FIRST) + "\n\n\n\n\n" + Samples.text(SECOND).lines().skip(2).reduce("", (x, y) -> x + y + "\n"))
-        .replace("\n", "\r\n");
+    String archive =
+        (Samples.text(FIRST)
+                + "\n\n\n\n\n"
+                + Samples.text(SECOND).lines().skip(2).reduce("", (x, y) -> x + y + "\n"))
+            .replace("\n", "\r\n");
     Path month = Files.writeString(work.resolve("m_201510.txt"), archive);
     Path index = work.resolve("index");
     IndexReport report = index(index, own, month);
@@ -149,14 +152,14 @@ class IndexerTest {
     Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
     Path index = work.resolve("index");
     index(index, a);
-    // Rewrite the last commit as session 1's indexes were: the same documents, no schema version.
+    // The same documents under a schema version that this kirinuki does not write.
     try (Directory dir = FSDirectory.open(index);
         IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig())) {
-      writer.setLiveCommitData(Map.of("note", "schema 1").entrySet());
+      writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, "0").entrySet());
       writer.commit();
     }
     IOException refused = assertThrows(IOException.class, () -> index(index, a));
-    assertTrue(refused.getMessage().contains("schema 1, this one writes " + Schema.VERSION));
+    assertTrue(refused.getMessage().contains("schema 0, this one writes " + Schema.VERSION));
     assertTrue(refused.getMessage().contains("--full"));
     assertEquals(11, stats(index).posts() + stats(index).articles(), "nothing was lost");
     IndexReport full = index(index, new Indexer.Settings(1, true, false), a);
@@ -183,13 +186,19 @@ class IndexerTest {
   void badFilesAreSkippedAndNamedAndTheRestIsIndexed() throws IOException {
     Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
     Path empty = Files.writeString(work.resolve("empty.txt"), "");
-    Path binary = Files.write(work.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 0});
+    Path binary =
+        Files.write(
+            work.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 0});
     Path index = work.resolve("index");
     IndexReport report = index(index, a, empty, binary);
     assertEquals(1, report.filesIndexed());
     assertEquals(2, report.skipped().size());
-    assertTrue(report.skipped().stream().anyMatch(s -> s.path().endsWith("empty.txt")), report.skipped().toString());
-    assertTrue(report.skipped().stream().anyMatch(s -> s.path().endsWith("image.txt")), report.skipped().toString());
+    assertTrue(
+        report.skipped().stream().anyMatch(s -> s.path().endsWith("empty.txt")),
+        report.skipped().toString());
+    assertTrue(
+        report.skipped().stream().anyMatch(s -> s.path().endsWith("image.txt")),
+        report.skipped().toString());
     assertEquals(11, report.documents());
   }
 }
