@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
       ParseCommand.class,
       ServeCommand.class,
       StatsCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KirinukiCommand {

@@ -2,9 +2,12 @@ package io.kirinuki.cli;
 
 import io.kirinuki.http.WebServer;
 import io.kirinuki.index.Indexer;
+import io.kirinuki.search.SearchRequest;
 import io.kirinuki.search.Searcher;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,24 +52,54 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (Indexer.indexSamplesIfEmpty(index.dir)) {
-      out.println("kirinuki serve: " + index.dir + " was empty; indexed the bundled sample posts");
-      out.flush();
-    }
-    try (Searcher searcher = Searcher.open(index.dir);
-        WebServer server = WebServer.start(searcher, settings)) {
-      // SIGTERM and Ctrl-C: stop taking requests, finish the ones in flight, log one line.
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kirinuki-shutdown"));
-      out.println(
-          "kirinuki serve: "
-              + searcher.documentCount()
-              + " documents from "
-              + index.dir
-              + " on "
-              + server.url());
-      out.flush();
-      server.awaitStop();
+    // Lucene and Kuromoji load on one core while Jetty starts on the other; a request that comes
+    // before the index is open waits for it.
+    CompletableFuture<Searcher> opening = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name("kirinuki-open").start(() -> open(opening, out));
+    try (WebServer server = WebServer.start(opening, settings)) {
+      Searcher searcher;
+      try {
+        searcher = opening.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof Exception cause ? cause : e;
+      }
+      try (searcher) {
+        // SIGTERM and Ctrl-C: stop taking requests, finish the ones in flight, log one line.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kirinuki-shutdown"));
+        out.println(
+            "kirinuki serve: "
+                + searcher.documentCount()
+                + " documents from "
+                + index.dir
+                + " on "
+                + server.url());
+        out.flush();
+        server.awaitStop();
+      }
     }
     return 0;
+  }
+
+  /** Indexes the samples into an empty index, opens it, and warms it once it is being served. */
+  private void open(CompletableFuture<Searcher> opening, PrintWriter out) {
+    Searcher searcher;
+    try {
+      if (Indexer.indexSamplesIfEmpty(index.dir)) {
+        out.println(
+            "kirinuki serve: " + index.dir + " was empty; indexed the bundled sample posts");
+        out.flush();
+      }
+      searcher = Searcher.open(index.dir);
+      // One search loads Kuromoji's dictionary and Lucene's search classes, which the first
+      // request needs anyway, while Jetty still starts.
+      searcher.search(SearchRequest.of("切り抜き"));
+    } catch (Exception | Error e) {
+      opening.completeExceptionally(e);
+      return;
+    }
+    opening.complete(searcher);
+    // The first searches of a fresh JVM run interpreted code and initialise hundreds of classes;
+    // doing that here, beside the first requests, shortens theirs.
+    searcher.warmUp();
   }
 }

@@ -101,6 +101,24 @@ class PageTest {
   }
 
   @Test
+  void staticFilesAreRevalidatedByETagAndNothingElseIsServedUnderStatic() {
+    HttpResponse<String> css = get("/static/kirinuki.css");
+    String etag = server.http.header(css, "ETag");
+    assertTrue(etag != null && etag.startsWith("\"") && etag.length() > 10, etag);
+    assertEquals("no-cache", server.http.header(css, "Cache-Control"));
+    HttpResponse<String> again = server.http.get("/static/kirinuki.css", "If-None-Match", etag);
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    HttpResponse<String> changed =
+        server.http.get("/static/kirinuki.css", "If-None-Match", "\"x\"");
+    assertEquals(200, changed.statusCode());
+    assertEquals(css.body(), changed.body());
+    assertEquals(200, get("/static/favicon.svg").statusCode());
+    assertEquals(404, get("/static/openapi.json").statusCode());
+    assertEquals(404, get("/static/kirinuki.css.bak").statusCode());
+  }
+
+  @Test
   void aQueryWithMarkupIsShownAsText() {
     HttpResponse<String> page = get("/?q=" + ApiTest.encode("<script>alert(1)</script>"));
     assertEquals(200, page.statusCode());
