@@ -40,6 +40,12 @@ JAVA = os.path.join(JDK, "bin", "java")
 JCMD = os.path.join(JDK, "bin", "jcmd")
 JFR = os.path.join(JDK, "bin", "jfr")
 JAR = os.path.join(ROOT, "target", "kirinuki.jar")
+# The AOT cache `mvn package` writes beside the jar; the README's commands start with it.
+AOT = os.path.join(ROOT, "target", "kirinuki.aot")
+
+
+def aot_flags(use=True):
+    return ["-XX:AOTCache=" + AOT] if use and os.path.exists(AOT) else []
 WORK = "/tmp/kirinuki-bench"
 MAKE_CORPUS = "/work/shared/corpus/make-corpus.py"
 SOURCE_TEXT = "/tmp/ja-src"
@@ -262,7 +268,9 @@ def kirinuki_index(size, corpus_dir, data, docs, cfg, out_dir):
         for rep in range(reps):
             shutil.rmtree(idx, ignore_errors=True)
             logf = os.path.join(out_dir, "index-%dm-t%d-%d.log" % (size, n, rep))
-            jvm = [JAVA]
+            # The heap bound of issue 7: every indexing run under -Xmx1g, its GC log kept.
+            gclog = logf[:-4] + ".gc.log"
+            jvm = [JAVA, "-Xmx1g", "-Xlog:gc:file=" + gclog] + aot_flags()
             if cfg.profile and rep == 0:
                 jvm += ["-XX:FlightRecorderOptions=stackdepth=1024",
                         "-XX:StartFlightRecording=filename=%s,settings=profile" %
@@ -280,13 +288,14 @@ def kirinuki_index(size, corpus_dir, data, docs, cfg, out_dir):
                  "file_mb_per_s": round(cfg.file_bytes[size] / 1e6 / secs, 3),
                  "docs_per_s": round(docs["documents"] / secs, 1),
                  "index_bytes": dir_bytes(idx), "summary": summary[-1] if summary else "",
-                 "exit": p.returncode}
+                 "exit": p.returncode, "heap_after_gc_max_mb": heap_after_gc_max(gclog)}
             runs.append(r)
             log("index %d MB threads=%d rep %d: %.1f s, %.2f MB/s text, CPU %.1f s, index %.1f MB"
                 % (size, n, rep, secs, r["mb_per_s"], cpu, r["index_bytes"] / 1e6))
         best = {k: median([r[k] for r in runs]) for k in
                 ("seconds", "cpu_s", "mb_per_s", "file_mb_per_s", "docs_per_s", "index_bytes")}
         best.update(runs=len(runs), all_mb_per_s=[r["mb_per_s"] for r in runs],
+                    heap_after_gc_max_mb=max((r["heap_after_gc_max_mb"] or 0) for r in runs),
                     summary=runs[-1]["summary"], exit=runs[-1]["exit"])
         best["index_over_text"] = round(best["index_bytes"] / docs["text_bytes"], 3)
         with open(os.path.join(idx, "bench-run.json"), "w") as fh:
@@ -300,6 +309,20 @@ def kirinuki_index(size, corpus_dir, data, docs, cfg, out_dir):
     except (ValueError, IndexError):
         res["stats"] = stats.strip()
     return res
+
+
+def heap_after_gc_max(gclog):
+    """The largest heap in use right after a collection (the live set, roughly), in MB."""
+    peak = None
+    try:
+        with open(gclog) as fh:
+            for line in fh:
+                m = re.search(r"Pause.*?(\d+)M->(\d+)M\(\d+M\)", line)
+                if m:
+                    peak = max(peak or 0, int(m.group(2)))
+    except OSError:
+        return None
+    return peak
 
 
 # ---------------------------------------------------------------- Groonga
@@ -514,8 +537,8 @@ def rss_mb(pid):
     return round(int(m.group(1)) / 1024, 1) if m else None
 
 
-def start_kirinuki(index, out_dir, tag, profile=False):
-    jvm = [JAVA, SERVE_HEAP]
+def start_kirinuki(index, out_dir, tag, profile=False, aot=True):
+    jvm = [JAVA, SERVE_HEAP] + aot_flags(aot)
     if profile:
         jvm += ["-XX:FlightRecorderOptions=stackdepth=1024",
                 "-XX:StartFlightRecording=filename=%s,settings=profile" %
@@ -527,13 +550,13 @@ def start_kirinuki(index, out_dir, tag, profile=False):
     return proc, t0
 
 
-def cold_start(index, first_path, out_dir, tag, reps, profile=False):
+def cold_start(index, first_path, out_dir, tag, reps, profile=False, aot=True):
     """Seconds from `serve` start to the first 200 answer of a search, in fresh JVMs without a
     recording; the last JVM stays up (with --profile, a fresh one recording with JFR instead)."""
     times, proc = [], None
     for rep in range(reps + (1 if profile else 0)):
         stop(proc)
-        proc, t0 = start_kirinuki(index, out_dir, "%s-%d" % (tag, rep), rep == reps)
+        proc, t0 = start_kirinuki(index, out_dir, "%s-%d" % (tag, rep), rep == reps, aot)
         while True:
             if proc.poll() is not None:
                 raise RuntimeError("kirinuki serve exited, see serve-%s-%d.log" % (tag, rep))
@@ -602,14 +625,20 @@ def http_bench(size, data, rows, cfg, out_dir, grep_rows):
                            "to": "", "sort": ""})
     servers = []
     try:
+        # Without the AOT cache first (java -jar alone), then as the README starts it.
+        proc, plain = cold_start(index, first, out_dir, "%dm-noaot" % size, cfg.coldstart_reps,
+                                 False, aot=False)
+        stop(proc)
+        res["coldstart_noaot_s"] = [round(t, 3) for t in plain]
+        res["coldstart_noaot_median_s"] = round(median(plain), 3)
         proc, times = cold_start(index, first, out_dir, "%dm" % size, cfg.coldstart_reps,
                                  cfg.profile)
         servers.append(proc)
         res["coldstart_s"] = [round(t, 3) for t in times]
         res["coldstart_median_s"] = round(median(times), 3)
         res["heap_after_first_mb"] = heap_used_mb(proc.pid)
-        log("serve %d MB: ready in %s s (median %.2f), heap %s MB" % (
-            size, res["coldstart_s"], median(times), res["heap_after_first_mb"]))
+        log("serve %d MB: ready in %s s (median %.2f; without the AOT cache %.2f), heap %s MB" % (
+            size, res["coldstart_s"], median(times), median(plain), res["heap_after_first_mb"]))
         systems = {"kirinuki": (KIRINUKI_PORT, kpaths)}
         for tok in cfg.groonga_tokenizers:
             db = os.path.join(data, "groonga-" + tok, "db")
