@@ -62,26 +62,6 @@ interface SearchService {
   }
 
   static SearchService of(Searcher searcher) {
-    return new SearchService() {
-      @Override
-      public SearchResult search(SearchRequest request) {
-        return searcher.search(request);
-      }
-
-      @Override
-      public DocumentView document(String id) {
-        return searcher.document(id);
-      }
-
-      @Override
-      public long documentCount() {
-        return searcher.documentCount();
-      }
-
-      @Override
-      public boolean refresh() throws IOException {
-        return searcher.refresh();
-      }
-    };
+    return deferred(CompletableFuture.completedFuture(searcher));
   }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -121,8 +122,9 @@ public final class Searcher implements Closeable {
 
   /**
    * Runs a few searches of each kind (words, a phrase, kana, one character, filters, newest first)
-   * and drops the answers: the first searches of a fresh JVM load classes and the dictionaries and
-   * run interpreted code, which a server does better before, or beside, its first requests. Never
+   * beyond the plain one-word search that {@code serve} runs before it takes requests, and drops
+   * the answers: the first searches of a fresh JVM load classes and the dictionaries and run
+   * interpreted code, which a server does better before, or beside, its first requests. Never
    * fails: a closed or broken index shows up in real requests instead.
    */
   public void warmUp() {
@@ -137,7 +139,6 @@ public final class Searcher implements Closeable {
 
   private static final List<SearchRequest> WARM_UP =
       List.of(
-          SearchRequest.of("切り抜き"),
           SearchRequest.of("きりぬき 記事"),
           SearchRequest.of("\"新聞の切り抜き\" -広告"),
           new SearchRequest(
@@ -297,7 +298,8 @@ public final class Searcher implements Closeable {
       String type = doc.get(Schema.TYPE);
       String postId = null;
       if (Schema.TYPE_ARTICLE.equals(type)) {
-        postId = firstQuotingPost(searcher, id);
+        List<String> quoting = quotingPosts(searcher, id, 1);
+        postId = quoting.isEmpty() ? null : quoting.get(0);
       }
       hits.add(
           new Hit(
@@ -414,14 +416,16 @@ public final class Searcher implements Closeable {
 
   /** The posts that quote an article, oldest first, then by id. */
   /**
-   * The oldest post quoting an article (ties by id), as {@link #quotingPosts} would list first; a
-   * walk over the few postings of the article's id, which a search hit needs ten times a query.
+   * The posts quoting an article, oldest first (undated last, ties by id), at most {@code limit}: a
+   * walk over the few postings of the article's id in {@link Schema#ARTICLE_IDS}, which only posts
+   * carry, reading dates and ids from doc values. A search hit asks this for its post ten times a
+   * query, so no search and no stored field is involved.
    */
-  private static String firstQuotingPost(IndexSearcher searcher, String articleId)
+  private static List<String> quotingPosts(IndexSearcher searcher, String articleId, int limit)
       throws IOException {
+    record Quoting(long date, String id) {}
     BytesRef term = new BytesRef(articleId);
-    String best = null;
-    long bestDate = Long.MAX_VALUE;
+    List<Quoting> found = new ArrayList<>();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       LeafReader reader = leaf.reader();
       Terms terms = reader.terms(Schema.ARTICLE_IDS);
@@ -442,38 +446,15 @@ public final class Searcher implements Closeable {
         if ((live != null && !live.get(doc)) || !ids.advanceExact(doc)) {
           continue;
         }
-        // Undated posts sort last, as dateField(false) puts them.
         long date = dates.advanceExact(doc) ? dates.longValue() : Long.MAX_VALUE;
-        String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-        if (best == null || date < bestDate || (date == bestDate && id.compareTo(best) < 0)) {
-          best = id;
-          bestDate = date;
-        }
+        found.add(new Quoting(date, ids.lookupOrd(ids.ordValue()).utf8ToString()));
       }
     }
-    return best;
-  }
-
-  /** The posts quoting an article, oldest first, at most {@code limit}. */
-  private static List<String> quotingPosts(IndexSearcher searcher, String articleId, int limit)
-      throws IOException {
-    Query query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Schema.ARTICLE_IDS, articleId)), Occur.FILTER)
-            .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_POST)), Occur.FILTER)
-            .build();
-    TopDocs top =
-        searcher.search(
-            query,
-            limit,
-            new org.apache.lucene.search.Sort(
-                dateField(false), new SortField(Schema.ID, SortField.Type.STRING)));
-    List<String> ids = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc hit : top.scoreDocs) {
-      // The id is the second sort key: read from doc values, no stored block to decompress.
-      ids.add(((BytesRef) ((FieldDoc) hit).fields[1]).utf8ToString());
-    }
-    return ids;
+    return found.stream()
+        .sorted(Comparator.comparingLong(Quoting::date).thenComparing(Quoting::id))
+        .limit(limit)
+        .map(Quoting::id)
+        .toList();
   }
 
   private static LocalDate date(Document doc) {
