@@ -12,8 +12,9 @@ import org.apache.lucene.analysis.Tokenizer;
  * document matches a word exactly when its normalised text contains the normalised word.
  *
  * <p>Query side: {@link #queryGrams} of {@link Normalizer#normalize}d words. One character is a
- * term query on its unigram; n ≥ 2 characters are a phrase of the n−1 bigrams at positions 0 to
- * n−2, which the index holds at consecutive positions exactly where the text contains the word.
+ * term query on its unigram; n ≥ 2 characters are a phrase of bigrams at their positions 0 to n−2,
+ * which the index holds exactly where the text contains the word (the query builder takes only the
+ * bigrams that cover each character once).
  */
 public final class GramAnalyzer extends Analyzer {
 
