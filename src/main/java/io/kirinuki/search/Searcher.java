@@ -15,6 +15,7 @@ import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -82,8 +83,9 @@ public final class Searcher implements Closeable {
   /** Length the highlighter aims for when it joins sentences into a passage. */
   static final int PASSAGE_GOAL_CHARS = 70;
 
+  /** Stored fields a hit is made of; the body is the highlighter's text. */
   private static final Set<String> HIT_FIELDS =
-      Set.of(Schema.ID, Schema.TYPE, Schema.TITLE, Schema.OUTLET, Schema.DATE);
+      Set.of(Schema.ID, Schema.TYPE, Schema.TITLE, Schema.OUTLET, Schema.DATE, Schema.BODY);
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -285,15 +287,23 @@ public final class Searcher implements Closeable {
     for (int i = 0; i < page.length; i++) {
       docIds[i] = page[i].doc;
     }
+    // Each hit's stored fields are read (decompressed) once: the highlighter gets the body from
+    // here.
+    StoredFields stored = searcher.storedFields();
+    Document[] docs = new Document[page.length];
+    Map<Integer, String> bodies = new HashMap<>();
+    for (int i = 0; i < page.length; i++) {
+      docs[i] = stored.document(page[i].doc, HIT_FIELDS);
+      bodies.put(page[i].doc, docs[i].get(Schema.BODY));
+    }
     String[] snippets =
-        highlighter(searcher)
+        highlighter(searcher, bodies)
             .highlightFields(
                 new String[] {Schema.BODY}, highlightQuery, docIds, new int[] {SNIPPET_PASSAGES})
             .get(Schema.BODY);
-    StoredFields stored = searcher.storedFields();
     List<Hit> hits = new ArrayList<>(page.length);
     for (int i = 0; i < page.length; i++) {
-      Document doc = stored.document(page[i].doc, HIT_FIELDS);
+      Document doc = docs[i];
       String id = doc.get(Schema.ID);
       String type = doc.get(Schema.TYPE);
       String postId = null;
@@ -326,20 +336,32 @@ public final class Searcher implements Closeable {
     return Float.isNaN(hit.score) ? 0f : hit.score;
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
-    return UnifiedHighlighter.builder(searcher, analyzer)
-        .withFormatter(new SnippetFormatter())
-        .withBreakIterator(
-            () ->
-                LengthGoalBreakIterator.createClosestToLength(
-                    BreakIterator.getSentenceInstance(Locale.JAPANESE),
-                    PASSAGE_GOAL_CHARS,
-                    PASSAGE_CONTEXT_SHARE))
-        .withMaxNoHighlightPassages(1)
-        .withMaskedFieldsFunc(
-            field -> field.equals(Schema.BODY) ? Set.of(Schema.BODY_READING) : Set.of())
-        .withWeightMatches(true)
-        .build();
+  /** A highlighter of the body that takes the text of each document from {@code bodies}. */
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, String> bodies) {
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new SnippetFormatter())
+            .withBreakIterator(
+                () ->
+                    LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.JAPANESE),
+                        PASSAGE_GOAL_CHARS,
+                        PASSAGE_CONTEXT_SHARE))
+            .withMaxNoHighlightPassages(1)
+            .withMaskedFieldsFunc(
+                field -> field.equals(Schema.BODY) ? Set.of(Schema.BODY_READING) : Set.of())
+            .withWeightMatches(true);
+    return new UnifiedHighlighter(builder) {
+      @Override
+      protected List<CharSequence[]> loadFieldValues(
+          String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          values.add(new CharSequence[] {bodies.getOrDefault(doc, "")});
+        }
+        return values;
+      }
+    };
   }
 
   /** One document in full; throws {@link UnknownDocumentException} for an unknown id. */
