@@ -145,18 +145,25 @@ public final class QueryBuilder {
 
   /**
    * Any of: the literal text, a synonym, or (for kana) the reading, in the body and, {@code
-   * withTitle}, the headline.
+   * withTitle}, the headline. A field's reading is asked only where its literal text is not found
+   * ({@link FirstMatchQuery}): for a kana word the two match nearly the same documents.
    */
   Query recall(Term term, boolean withTitle) {
     String literal = Normalizer.normalize(term.text());
     if (literal.isBlank()) {
       return null;
     }
+    boolean byReading =
+        !term.phrase()
+            && isKana(literal)
+            && literal.codePointCount(0, literal.length()) >= MIN_READING_LENGTH;
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     if (withTitle) {
-      addGrams(any, Schema.TITLE, literal, TITLE_GRAM_BOOST);
+      addLiteralOrReading(
+          any, Schema.TITLE, byReading ? Schema.TITLE_READING : null, literal, TITLE_GRAM_BOOST);
     }
-    addGrams(any, Schema.BODY, literal, BODY_GRAM_BOOST);
+    addLiteralOrReading(
+        any, Schema.BODY, byReading ? Schema.BODY_READING : null, literal, BODY_GRAM_BOOST);
     if (!term.phrase()) {
       for (String synonym : synonymsOf(term.text())) {
         if (withTitle) {
@@ -164,14 +171,23 @@ public final class QueryBuilder {
         }
         addGrams(any, Schema.BODY, synonym, BODY_GRAM_BOOST * SYNONYM_BOOST);
       }
-      if (isKana(literal) && literal.codePointCount(0, literal.length()) >= MIN_READING_LENGTH) {
-        if (withTitle) {
-          addGrams(any, Schema.TITLE_READING, literal, TITLE_GRAM_BOOST * READING_BOOST);
-        }
-        addGrams(any, Schema.BODY_READING, literal, BODY_GRAM_BOOST * READING_BOOST);
-      }
     }
     return any.build();
+  }
+
+  /** The text in {@code field}, else, when {@code readingField} is given, its reading there. */
+  private static void addLiteralOrReading(
+      BooleanQuery.Builder any, String field, String readingField, String text, float boost) {
+    if (GramAnalyzer.queryGrams(text).isEmpty()) {
+      return;
+    }
+    Query literal = new BoostQuery(gramQuery(field, text), boost);
+    if (readingField == null) {
+      any.add(literal, Occur.SHOULD);
+      return;
+    }
+    Query reading = new BoostQuery(gramQuery(readingField, text), boost * READING_BOOST);
+    any.add(new FirstMatchQuery(List.of(literal, reading)), Occur.SHOULD);
   }
 
   /** The literal text only, in title or body: what {@code -word} excludes (grep -v). */

@@ -36,8 +36,7 @@ class SearcherTest {
   static final String TORIDE_NHK = "住民票にマイナンバー誤記載し発行 取手市";
   static final String TORIDE_SUNDAY = "【速報】マイナンバー早くも流出!住民票発行機がバグって勝手に発行する!";
   static final String BRIBERY_YOMIURI = "マイナンバー システム設計発注巡り収賄の疑い 厚労省職員逮捕";
-  static final String BRIBERY_IRORIO =
-      "「なにやってんだ…」マイナンバーを巡る収賄容疑での“厚労省室長補佐”逮捕に怒りの声が殺到";
+  static final String BRIBERY_IRORIO = "「なにやってんだ…」マイナンバーを巡る収賄容疑での“厚労省室長補佐”逮捕に怒りの声が殺到";
   static final String BRIBERY_SANKEI = "【マイナンバー汚職】「1兆円市場」群がるIT業者 大規模システム、大手有利で中小苦戦";
 
   @BeforeAll
@@ -52,7 +51,8 @@ class SearcherTest {
   }
 
   static SearchResult search(String query) {
-    return searcher.search(new SearchRequest(query, null, null, null, null, Sort.RELEVANCE, 1, 100));
+    return searcher.search(
+        new SearchRequest(query, null, null, null, null, Sort.RELEVANCE, 1, 100));
   }
 
   static SearchResult articles(String query) {
@@ -120,7 +120,8 @@ class SearcherTest {
     assertFalse(titles.contains(BRIBERY_YOMIURI));
     assertFalse(titles.contains(BRIBERY_IRORIO));
     assertFalse(titles.contains(BRIBERY_SANKEI));
-    assertEquals(search("マイナンバー").total() - search("マイナンバー 収賄").total(), search("マイナンバー -収賄").total());
+    assertEquals(
+        search("マイナンバー").total() - search("マイナンバー 収賄").total(), search("マイナンバー -収賄").total());
   }
 
   @Test
@@ -140,7 +141,8 @@ class SearcherTest {
     SearchResult result =
         searcher.search(new SearchRequest("", null, null, day, day, Sort.RELEVANCE, 1, 100));
     assertEquals(5, result.total());
-    assertTrue(result.hits().stream().allMatch(h -> day.equals(h.date()) && h.type().equals("article")));
+    assertTrue(
+        result.hits().stream().allMatch(h -> day.equals(h.date()) && h.type().equals("article")));
   }
 
   @Test
@@ -149,7 +151,10 @@ class SearcherTest {
         searcher.search(new SearchRequest("マイナンバー", null, null, null, null, Sort.RELEVANCE, 1, 1));
     assertEquals(1, result.hits().size());
     FacetValue yomiuri =
-        result.facets().get("outlet").stream().filter(f -> f.value().equals("読売新聞")).findFirst().orElseThrow();
+        result.facets().get("outlet").stream()
+            .filter(f -> f.value().equals("読売新聞"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(3, yomiuri.count());
     long typeTotal = result.facets().get("type").stream().mapToLong(FacetValue::count).sum();
     assertEquals(result.total(), typeTotal);
@@ -189,7 +194,20 @@ class SearcherTest {
   void kanaVariantsAreMarkedWhereTheTextSaysIt() {
     // まいなんばー (hiragana) marks マイナンバー as written in the text
     String snippet = search("まいなんばー").hits().get(0).snippet();
-    assertTrue(snippet.contains("<mark>マイナンバー</mark>") || snippet.contains("<mark>マイナンバ</mark>"), snippet);
+    assertTrue(
+        snippet.contains("<mark>マイナンバー</mark>") || snippet.contains("<mark>マイナンバ</mark>"), snippet);
+  }
+
+  @Test
+  void aKanaWordFindsKanjiTextThatReadsTheSameAndMarksIt() {
+    // しゅうわい is written nowhere; 収賄 reads シュウワイ. The reading is asked only where the
+    // literal text is missing, which is every document here.
+    SearchResult byReading = search("しゅうわい");
+    assertEquals(search("収賄").total(), byReading.total());
+    assertTrue(titles(byReading).contains(BRIBERY_YOMIURI), titles(byReading).toString());
+    assertTrue(
+        byReading.hits().stream().anyMatch(h -> h.snippet().contains("<mark>収賄</mark>")),
+        byReading.hits().toString());
   }
 
   @Test
@@ -213,7 +231,8 @@ class SearcherTest {
   void orderIsDeterministicAndNewestFirstWhenTheQueryIsEmpty() {
     SearchResult first = search("");
     SearchResult again = search("");
-    assertEquals(first.hits().stream().map(Hit::id).toList(), again.hits().stream().map(Hit::id).toList());
+    assertEquals(
+        first.hits().stream().map(Hit::id).toList(), again.hits().stream().map(Hit::id).toList());
     List<LocalDate> dates =
         first.hits().stream().map(Hit::date).filter(d -> d != null).collect(Collectors.toList());
     for (int i = 1; i < dates.size(); i++) {
@@ -225,10 +244,27 @@ class SearcherTest {
 
   @Test
   void refusesBadRequestsWithASentence() {
-    assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 0, 10)));
-    assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 1, 101)));
-    assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x".repeat(1001), null, null, null, null, Sort.RELEVANCE, 1, 10)));
-    InvalidQueryException deep = assertThrows(InvalidQueryException.class, () -> searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 1000, 100)));
+    assertThrows(
+        InvalidQueryException.class,
+        () ->
+            searcher.search(new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 0, 10)));
+    assertThrows(
+        InvalidQueryException.class,
+        () ->
+            searcher.search(
+                new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 1, 101)));
+    assertThrows(
+        InvalidQueryException.class,
+        () ->
+            searcher.search(
+                new SearchRequest(
+                    "x".repeat(1001), null, null, null, null, Sort.RELEVANCE, 1, 10)));
+    InvalidQueryException deep =
+        assertThrows(
+            InvalidQueryException.class,
+            () ->
+                searcher.search(
+                    new SearchRequest("x", null, null, null, null, Sort.RELEVANCE, 1000, 100)));
     assertTrue(deep.getMessage().endsWith("."));
   }
 
@@ -246,10 +282,25 @@ class SearcherTest {
         }
       }
     }
-    for (String odd : List.of("\"", "\"unclosed phrase", "-", "OR", "*", "?", "((", "ー", "　", "\u200b", "🍣", "%", "・・・")) {
+    for (String odd :
+        List.of(
+            "\"",
+            "\"unclosed phrase",
+            "-",
+            "OR",
+            "*",
+            "?",
+            "((",
+            "ー",
+            "　",
+            "\u200b",
+            "🍣",
+            "%",
+            "・・・")) {
       List<QueryLanguage.Clause> clauses = QueryLanguage.parse(odd);
       long expected;
-      if (clauses.isEmpty() || Normalizer.normalize(clauses.get(0).alternatives().get(0).text()).isBlank()) {
+      if (clauses.isEmpty()
+          || Normalizer.normalize(clauses.get(0).alternatives().get(0).text()).isBlank()) {
         expected = texts.size();
       } else {
         String literal = Normalizer.normalize(clauses.get(0).alternatives().get(0).text());
@@ -264,5 +315,4 @@ class SearcherTest {
       assertEquals(expected, search(odd).total(), "query <" + odd + ">");
     }
   }
-
 }
