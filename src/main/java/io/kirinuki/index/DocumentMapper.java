@@ -19,8 +19,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Turns parsed posts, articles and source-file records into Lucene documents (pure: no I/O).
  *
- * <p>The morphological and reading fields are pre-analysed from one Kuromoji pass per text
- * ({@link Analyzers#analyzeOnce}), which is what makes indexing cost one tokenisation, not two.
+ * <p>The morphological and reading fields are pre-analysed from one Kuromoji pass per text ({@link
+ * Analyzers#analyzeOnce}), which is what makes indexing cost one tokenisation, not two.
  */
 public final class DocumentMapper {
   private final Analyzers analyzers;
@@ -107,12 +107,7 @@ public final class DocumentMapper {
     doc.add(new IntPoint(Schema.DATE, epochDay));
     doc.add(new NumericDocValuesField(Schema.DATE, epochDay));
     doc.add(new StoredField(Schema.DATE, date.toString()));
-    doc.add(new SortedSetDocValuesField(Schema.YEAR, new BytesRef(yearOf(date))));
     doc.add(new SortedSetDocValuesField(Schema.MONTH, new BytesRef(monthOf(date))));
-  }
-
-  static String yearOf(LocalDate date) {
-    return String.format("%04d", date.getYear());
   }
 
   static String monthOf(LocalDate date) {
@@ -126,5 +121,6 @@ public final class DocumentMapper {
   }
 
   /** What the index remembers of one source file. */
-  public record SourceRecord(String id, String path, String hash, long bytes, List<String> postIds) {}
+  public record SourceRecord(
+      String id, String path, String hash, long bytes, List<String> postIds) {}
 }

@@ -76,9 +76,10 @@ public final class Schema {
   /** Date as epoch day: IntPoint for ranges, numeric doc values for sorting, stored as ISO text. */
   public static final String DATE = "date";
 
-  /** Year and month of {@link #DATE} ({@code 2015}, {@code 2015-10}): facet doc values only. */
+  /** Year of {@link #DATE} ({@code 2015}): a facet name only, counted from {@link #MONTH}. */
   public static final String YEAR = "year";
 
+  /** Year and month of {@link #DATE} ({@code 2015-10}): facet doc values only. */
   public static final String MONTH = "month";
 
   /** A post's URL, source file and comment count (stored only). */

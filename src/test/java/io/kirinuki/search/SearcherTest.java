@@ -161,6 +161,33 @@ class SearcherTest {
   }
 
   @Test
+  void yearAndMonthFacetsCountTheMatchesDatedInThem() {
+    SearchResult result = search("マイナンバー");
+    List<FacetValue> years = result.facets().get("year");
+    assertFalse(years.isEmpty());
+    for (FacetValue year : years) {
+      int y = Integer.parseInt(year.value());
+      SearchRequest inYear =
+          new SearchRequest(
+              "マイナンバー",
+              null,
+              null,
+              LocalDate.of(y, 1, 1),
+              LocalDate.of(y, 12, 31),
+              Sort.RELEVANCE,
+              1,
+              1);
+      assertEquals(searcher.search(inYear).total(), year.count(), year.value());
+      long months =
+          result.facets().get("month").stream()
+              .filter(m -> m.value().startsWith(year.value() + "-"))
+              .mapToLong(FacetValue::count)
+              .sum();
+      assertEquals(year.count(), months, year.value());
+    }
+  }
+
+  @Test
   void rankingPromotionIsNotIndexed() {
     // 人気ブログランキング = the blog-ranking promotion block, page furniture
     assertEquals(0, search("人気ブログランキング").total());
