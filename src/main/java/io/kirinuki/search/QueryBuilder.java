@@ -113,9 +113,17 @@ public final class QueryBuilder {
     return parts == 0 ? new MatchNoDocsQuery() : query.build();
   }
 
-  /** True when no clause can match anything by itself (a blank query or only exclusions). */
+  /**
+   * True when no clause can match anything by itself: a blank query, only exclusions, or words that
+   * normalise to nothing ({@code ー}); {@link #build} then matches all documents.
+   */
   public static boolean listsEverything(List<Clause> clauses) {
-    return clauses.stream().allMatch(Clause::excluded);
+    return clauses.stream()
+        .noneMatch(
+            clause ->
+                !clause.excluded()
+                    && clause.alternatives().stream()
+                        .anyMatch(term -> !Normalizer.normalize(term.text()).isBlank()));
   }
 
   private void checkSize(List<Clause> clauses) {

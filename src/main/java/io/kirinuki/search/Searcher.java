@@ -159,11 +159,12 @@ public final class Searcher implements Closeable {
     long started = System.nanoTime();
     validate(request);
     List<Clause> clauses = QueryLanguage.parse(request.query());
-    Query query =
-        new BooleanQuery.Builder()
-            .add(queryBuilder.build(clauses), Occur.MUST)
-            .add(filter(request), Occur.FILTER)
-            .build();
+    BooleanQuery.Builder filtered =
+        new BooleanQuery.Builder().add(queryBuilder.build(clauses), Occur.MUST);
+    for (Query filter : filters(request, QueryBuilder.listsEverything(clauses))) {
+      filtered.add(filter, Occur.FILTER);
+    }
+    Query query = filtered.build();
     Sort sort =
         QueryBuilder.listsEverything(clauses) && request.sort() == Sort.RELEVANCE
             ? Sort.NEWEST
@@ -233,27 +234,30 @@ public final class Searcher implements Closeable {
     }
   }
 
-  private Query filter(SearchRequest request) {
-    BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    if (request.type() == null) {
-      filter.add(
+  /**
+   * The request's filters. Without a type, posts and articles: needed only when the query {@code
+   * listsEverything}, since file records have no title or body for a word to match.
+   */
+  private List<Query> filters(SearchRequest request, boolean listsEverything) {
+    List<Query> filters = new ArrayList<>();
+    if (request.type() == null && listsEverything) {
+      filters.add(
           new TermInSetQuery(
               Schema.TYPE,
-              List.of(new BytesRef(Schema.TYPE_POST), new BytesRef(Schema.TYPE_ARTICLE))),
-          Occur.FILTER);
-    } else {
-      filter.add(new TermQuery(new Term(Schema.TYPE, request.type().value())), Occur.FILTER);
+              List.of(new BytesRef(Schema.TYPE_POST), new BytesRef(Schema.TYPE_ARTICLE))));
+    } else if (request.type() != null) {
+      filters.add(new TermQuery(new Term(Schema.TYPE, request.type().value())));
     }
     if (request.outlet() != null && !request.outlet().isBlank()) {
       String outlet = outlets.resolve(request.outlet().strip()).orElse(request.outlet().strip());
-      filter.add(new TermQuery(new Term(Schema.OUTLET, outlet)), Occur.FILTER);
+      filters.add(new TermQuery(new Term(Schema.OUTLET, outlet)));
     }
     if (request.from() != null || request.to() != null) {
       int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
       int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();
-      filter.add(IntPoint.newRangeQuery(Schema.DATE, from, to), Occur.FILTER);
+      filters.add(IntPoint.newRangeQuery(Schema.DATE, from, to));
     }
-    return filter.build();
+    return filters;
   }
 
   /** Sort orders; every one ends with the id, so equal keys come out in a stable order. */

@@ -188,6 +188,18 @@ class SearcherTest {
   }
 
   @Test
+  void aWordThatNormalisesToNothingListsEveryPostAndArticleNewestFirst() {
+    // ー alone is dropped by normalisation: the query lists everything, never a file record
+    SearchResult nothing = search("ー");
+    SearchResult all = search("");
+    assertEquals(all.total(), nothing.total());
+    assertEquals(titles(all), titles(nothing));
+    assertEquals(
+        Set.of("post", "article"),
+        Set.copyOf(nothing.facets().get("type").stream().map(FacetValue::value).toList()));
+  }
+
+  @Test
   void rankingPromotionIsNotIndexed() {
     // 人気ブログランキング = the blog-ranking promotion block, page furniture
     assertEquals(0, search("人気ブログランキング").total());
