@@ -33,6 +33,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
@@ -125,12 +126,11 @@ public final class Indexer {
    */
   public static boolean indexSamplesIfEmpty(Path indexDir) throws IOException {
     try (Directory dir = FSDirectory.open(indexDir)) {
-      if (DirectoryReader.indexExists(dir)) {
-        try (DirectoryReader reader = DirectoryReader.open(dir)) {
-          if (reader.numDocs() > 0) {
-            return false;
-          }
-        }
+      // The commit's segment list says how many live documents there are without opening the
+      // segments (on 1 GB, opening them a first time cost serve a tenth of its start).
+      if (DirectoryReader.indexExists(dir)
+          && liveDocuments(SegmentInfos.readLatestCommit(dir)) > 0) {
+        return false;
       }
     }
     Analyzers analyzers = Analyzers.load();
@@ -138,6 +138,14 @@ public final class Indexer {
     new Indexer(indexDir, analyzers, parser, Settings.defaults())
         .index(SourceText.bundledSamples(), Progress.NONE);
     return true;
+  }
+
+  private static long liveDocuments(SegmentInfos commit) {
+    long live = 0;
+    for (SegmentCommitInfo segment : commit) {
+      live += segment.info.maxDoc() - segment.getDelCount() - segment.getSoftDelCount();
+    }
+    return live;
   }
 
   /** Brings the index up to date with the given sources and commits. */

@@ -1,6 +1,7 @@
 package io.kirinuki.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,6 +167,23 @@ class IndexerTest {
     assertEquals(11, full.documents());
     IndexReport again = index(index, a);
     assertEquals(1, again.filesUnchanged());
+  }
+
+  @Test
+  void theSamplesAreIndexedOnlyIntoAnIndexWithoutLiveDocuments() throws IOException {
+    Path index = work.resolve("index");
+    assertTrue(Indexer.indexSamplesIfEmpty(index), "a missing index gets the samples");
+    assertEquals(20, hits(index, ""));
+    assertFalse(Indexer.indexSamplesIfEmpty(index), "an index with documents is left alone");
+
+    Path other = work.resolve("other");
+    Path a = Files.writeString(work.resolve(FIRST), Samples.text(FIRST));
+    index(other, a);
+    Files.delete(a);
+    index(other, new Indexer.Settings(2, false, true)); // prune: every document deleted
+    assertEquals(0, hits(other, ""));
+    assertTrue(Indexer.indexSamplesIfEmpty(other), "an index of deleted documents gets them");
+    assertEquals(20, hits(other, ""));
   }
 
   @Test
