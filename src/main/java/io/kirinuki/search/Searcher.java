@@ -440,7 +440,6 @@ public final class Searcher implements Closeable {
         : searcher.storedFields().document(top.scoreDocs[0].doc);
   }
 
-  /** The posts that quote an article, oldest first, then by id. */
   /**
    * The posts quoting an article, oldest first (undated last, ties by id), at most {@code limit}: a
    * walk over the few postings of the article's id in {@link Schema#ARTICLE_IDS}, which only posts
