@@ -30,8 +30,8 @@ final class Facets {
   static final List<String> FIELDS = List.of(Schema.TYPE, Schema.OUTLET, Schema.YEAR, Schema.MONTH);
 
   /**
-   * The fields a collector reads per document: the year facet is counted from the month's values
-   * ({@code 2015-10} is in {@code 2015}), one doc-values lookup fewer for every match.
+   * The fields a collector reads per document; {@link Manager#reduce} adds the year from the
+   * month's totals ({@code 2015-10} is in {@code 2015}), one doc-values lookup fewer per match.
    */
   private static final List<String> READ = List.of(Schema.TYPE, Schema.OUTLET, Schema.MONTH);
 
@@ -73,6 +73,13 @@ final class Facets {
               values.forEach((value, count) -> into.merge(value, count, Long::sum));
             });
       }
+      Map<String, Long> years = new HashMap<>();
+      total
+          .getOrDefault(Schema.MONTH, Map.of())
+          .forEach(
+              (month, count) ->
+                  years.merge(month.substring(0, month.lastIndexOf('-')), count, Long::sum));
+      total.put(Schema.YEAR, years);
       return total;
     }
   }
@@ -118,17 +125,11 @@ final class Facets {
       }
       try {
         for (int f = 0; f < READ.size(); f++) {
-          String field = READ.get(f);
-          Map<String, Long> into = counts.computeIfAbsent(field, k -> new HashMap<>());
-          Map<String, Long> years = counts.computeIfAbsent(Schema.YEAR, k -> new HashMap<>());
+          Map<String, Long> into = counts.computeIfAbsent(READ.get(f), k -> new HashMap<>());
           for (int ord = 0; ord < ordinalCounts[f].length; ord++) {
-            long count = ordinalCounts[f][ord];
-            if (count > 0) {
-              String value = values[f].lookupOrd(ord).utf8ToString();
-              into.merge(value, count, Long::sum);
-              if (field.equals(Schema.MONTH)) {
-                years.merge(value.substring(0, value.lastIndexOf('-')), count, Long::sum);
-              }
+            if (ordinalCounts[f][ord] > 0) {
+              into.merge(
+                  values[f].lookupOrd(ord).utf8ToString(), (long) ordinalCounts[f][ord], Long::sum);
             }
           }
         }

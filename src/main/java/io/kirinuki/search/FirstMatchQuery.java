@@ -38,10 +38,6 @@ final class FirstMatchQuery extends Query {
     this.alternatives = List.copyOf(alternatives);
   }
 
-  List<Query> alternatives() {
-    return alternatives;
-  }
-
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     if (alternatives.size() == 1) {
@@ -127,7 +123,9 @@ final class FirstMatchQuery extends Query {
     };
   }
 
-  /** A union of the alternatives' approximations; a candidate is checked alternative by one. */
+  /**
+   * A union of the alternatives' approximations; a candidate is checked one alternative at a time.
+   */
   private static final class FirstMatchScorer extends Scorer {
     private final Scorer[] scorers;
     private final DocIdSetIterator[] approximations;

@@ -213,9 +213,6 @@ public final class QueryBuilder {
       String text,
       float boost,
       boolean flat) {
-    if (GramAnalyzer.queryGrams(text).isEmpty()) {
-      return;
-    }
     Query literal = new BoostQuery(scoredOrFlat(gramQuery(field, text), flat), boost);
     if (readingField == null) {
       any.add(literal, Occur.SHOULD);
@@ -275,10 +272,8 @@ public final class QueryBuilder {
     return phrase.build();
   }
 
+  /** {@link #gramQuery} of {@code text}, a normalised word that is not blank, boosted. */
   private static void addGrams(BooleanQuery.Builder any, String field, String text, float boost) {
-    if (GramAnalyzer.queryGrams(text).isEmpty()) {
-      return;
-    }
     any.add(new BoostQuery(gramQuery(field, text), boost), Occur.SHOULD);
   }
 

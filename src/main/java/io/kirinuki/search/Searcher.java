@@ -159,16 +159,14 @@ public final class Searcher implements Closeable {
     long started = System.nanoTime();
     validate(request);
     List<Clause> clauses = QueryLanguage.parse(request.query());
+    boolean listsEverything = QueryBuilder.listsEverything(clauses);
     BooleanQuery.Builder filtered =
         new BooleanQuery.Builder().add(queryBuilder.build(clauses), Occur.MUST);
-    for (Query filter : filters(request, QueryBuilder.listsEverything(clauses))) {
+    for (Query filter : filters(request, listsEverything)) {
       filtered.add(filter, Occur.FILTER);
     }
     Query query = filtered.build();
-    Sort sort =
-        QueryBuilder.listsEverything(clauses) && request.sort() == Sort.RELEVANCE
-            ? Sort.NEWEST
-            : request.sort();
+    Sort sort = listsEverything && request.sort() == Sort.RELEVANCE ? Sort.NEWEST : request.sort();
     int window = request.page() * request.size();
     try {
       IndexSearcher searcher = manager.acquire();
