@@ -29,15 +29,10 @@ public final class KirinukiCommand {
       description = "Print stack traces of failures.")
   boolean verbose;
 
-  /** The configured command line with every subcommand, as help shows it. */
-  public static CommandLine commandLine() {
-    return commandLine(new String[0]);
-  }
-
   /**
    * The configured command line that {@code Main} runs with {@code args}: when they start with a
-   * subcommand's name, only that subcommand is built; otherwise (help, a root option, a typo) every
-   * one is, so that messages list them all.
+   * subcommand's name, only that subcommand is built; otherwise (no arguments, help, a root option,
+   * a typo) every one is, so that messages list them all.
    */
   public static CommandLine commandLine(String... args) {
     KirinukiCommand root = new KirinukiCommand();
