@@ -35,6 +35,9 @@ public final class KirinukiCommand {
    * a typo) every one is, so that messages list them all.
    */
   public static CommandLine commandLine(String... args) {
+    if (args.length > 0 && Preload.helps(args[0])) {
+      Preload.start();
+    }
     KirinukiCommand root = new KirinukiCommand();
     CommandLine cli = new CommandLine(root);
     if (args.length > 0 && SUBCOMMANDS.contains(args[0])) {

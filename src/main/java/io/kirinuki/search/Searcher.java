@@ -122,38 +122,6 @@ public final class Searcher implements Closeable {
     }
   }
 
-  /**
-   * Runs a few searches of each kind (words, a phrase, kana, one character, filters, newest first)
-   * beyond the plain one-word search that {@code serve} runs before it takes requests, and drops
-   * the answers: the first searches of a fresh JVM load classes and the dictionaries and run
-   * interpreted code, which a server does better before, or beside, its first requests. Never
-   * fails: a closed or broken index shows up in real requests instead.
-   */
-  public void warmUp() {
-    for (SearchRequest request : WARM_UP) {
-      try {
-        search(request);
-      } catch (RuntimeException e) {
-        return;
-      }
-    }
-  }
-
-  private static final List<SearchRequest> WARM_UP =
-      List.of(
-          SearchRequest.of("きりぬき 記事"),
-          SearchRequest.of("\"新聞の切り抜き\" -広告"),
-          new SearchRequest(
-              "新聞",
-              SearchRequest.DocType.ARTICLE,
-              "読売",
-              null,
-              null,
-              SearchRequest.Sort.NEWEST,
-              1,
-              SearchRequest.DEFAULT_SIZE),
-          SearchRequest.of("抜"));
-
   /** Runs one search; throws {@link InvalidQueryException} for a request it refuses. */
   public SearchResult search(SearchRequest request) {
     long started = System.nanoTime();
