@@ -311,6 +311,7 @@ public final class Searcher implements Closeable {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
+            .withScorer(new SnippetScorer())
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
