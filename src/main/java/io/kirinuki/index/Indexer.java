@@ -194,20 +194,7 @@ public final class Indexer {
       return;
     }
     SegmentInfos commit = SegmentInfos.readLatestCommit(writer.getDirectory());
-    if (commit.totalMaxDoc() == 0) {
-      return;
-    }
-    String version = commit.getUserData().getOrDefault(Schema.VERSION_KEY, "1");
-    if (!version.equals(Schema.VERSION)) {
-      throw new IOException(
-          "the index in "
-              + indexDir
-              + " was made by another version of kirinuki (schema "
-              + version
-              + ", this one writes "
-              + Schema.VERSION
-              + "); rebuild it with `kirinuki index --full` and every source folder");
-    }
+    Schema.checkVersion(commit.getUserData(), commit.totalMaxDoc(), indexDir);
   }
 
   private IndexWriter openWriter(Directory dir, IndexWriterConfig config) throws IOException {

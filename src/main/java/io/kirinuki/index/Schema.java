@@ -1,6 +1,8 @@
 package io.kirinuki.index;
 
 import io.kirinuki.analysis.Analyzers;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FieldType;
@@ -23,9 +25,10 @@ public final class Schema {
    * The version of this schema. A change that Lucene cannot mix with documents already indexed
    * (index options of a field, say) makes a new version: an incremental run refuses an index of
    * another version and asks for {@code --full}. An index written before the version was recorded
-   * is version 1.
+   * is version 1. Version 2 counts facets from {@link #FACETS}, which version 1 lacks, so a
+   * searcher refuses another version too ({@link #checkVersion}).
    */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   // ---- identity and kind
 
@@ -79,8 +82,19 @@ public final class Schema {
   /** Year of {@link #DATE} ({@code 2015}): a facet name only, counted from {@link #MONTH}. */
   public static final String YEAR = "year";
 
-  /** Year and month of {@link #DATE} ({@code 2015-10}): facet doc values only. */
+  /** Year and month of {@link #DATE} ({@code 2015-10}): a facet name, read from {@link #FACETS}. */
   public static final String MONTH = "month";
+
+  /**
+   * The type, outlet and month of every document in one sorted doc value ({@code
+   * article\u001f読売\u001f2015-10}, a part empty where the document has none, {@link #facetKey}), so
+   * that counting the facets of a match reads one dense value, not three sparse ones (a tenth of a
+   * frequent word's search on the 1 GB corpus).
+   */
+  public static final String FACETS = "facets";
+
+  /** Separates the parts of a {@link #FACETS} value; no type, outlet or month contains it. */
+  public static final char FACET_SEPARATOR = '\u001f';
 
   /** A post's URL, source file and comment count (stored only). */
   public static final String URL = "url";
@@ -126,6 +140,35 @@ public final class Schema {
 
   /** Morphological terms: positions for compound phrases; never highlighted, so no offsets. */
   static final FieldType MORPH = textType(false, IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+  /** The {@link #FACETS} value of a document; {@code outlet} and {@code month} may be null. */
+  public static String facetKey(String type, String outlet, String month) {
+    return type
+        + FACET_SEPARATOR
+        + (outlet == null ? "" : outlet)
+        + FACET_SEPARATOR
+        + (month == null ? "" : month);
+  }
+
+  /**
+   * Refuses an index of documents whose latest commit ({@code commitData}) was made by another
+   * schema version: this one can neither add to it nor search it correctly.
+   */
+  public static void checkVersion(Map<String, String> commitData, int documents, Path indexDir)
+      throws IOException {
+    String version = commitData.getOrDefault(VERSION_KEY, "1");
+    if (documents > 0 && !version.equals(VERSION)) {
+      throw new IOException(
+          "the index in "
+              + indexDir
+              + " was made by another version of kirinuki (schema "
+              + version
+              + ", this one reads and writes "
+              + VERSION
+              + "); rebuild it with `kirinuki index --full` and every source folder (an index of"
+              + " the bundled samples only: empty the folder, and `serve` indexes them again)");
+    }
+  }
 
   private static FieldType textType(boolean stored, IndexOptions options) {
     FieldType type = new FieldType();

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -20,20 +20,16 @@ import org.apache.lucene.search.ScoreMode;
 
 /**
  * Counts facet values over every matching document, not only one page: type, outlet, year and
- * month, read from sorted-set doc values.
+ * month, all read from one doc value per document ({@link Schema#FACETS}).
  *
  * <p>lucene-facet 10.4.0 is not served where this project builds, and four low-cardinality fields
- * need no taxonomy: a leaf counts ordinals into an array, and the counts are merged by value.
+ * need no taxonomy: a leaf counts the ordinals of its type-outlet-month combinations into an array;
+ * when it is done, each combination found is split into its parts, and the counts are merged by
+ * value. The year is added last, from the months ({@code 2015-10} is in {@code 2015}).
  */
 final class Facets {
   /** Facet names as the API reports them (doc-values fields of that name, but for the year). */
   static final List<String> FIELDS = List.of(Schema.TYPE, Schema.OUTLET, Schema.YEAR, Schema.MONTH);
-
-  /**
-   * The fields a collector reads per document; {@link Manager#reduce} adds the year from the
-   * month's totals ({@code 2015-10} is in {@code 2015}), one doc-values lookup fewer per match.
-   */
-  private static final List<String> READ = List.of(Schema.TYPE, Schema.OUTLET, Schema.MONTH);
 
   private Facets() {}
 
@@ -86,34 +82,27 @@ final class Facets {
 
   /** Counts ordinals per leaf, then turns them into values when the leaf is done. */
   static final class Counter implements Collector {
+    private static final List<String> PARTS = List.of(Schema.TYPE, Schema.OUTLET, Schema.MONTH);
+
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
-    private SortedSetDocValues[] values;
-    private int[][] ordinalCounts;
+    private SortedDocValues values;
+    private int[] ordinalCounts;
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       flushLeaf();
-      values = new SortedSetDocValues[READ.size()];
-      ordinalCounts = new int[READ.size()][];
-      for (int f = 0; f < READ.size(); f++) {
-        values[f] = DocValues.getSortedSet(context.reader(), READ.get(f));
-        ordinalCounts[f] = new int[(int) Math.min(Integer.MAX_VALUE, values[f].getValueCount())];
-      }
-      SortedSetDocValues[] leafValues = values;
-      int[][] leafCounts = ordinalCounts;
+      values = DocValues.getSorted(context.reader(), Schema.FACETS);
+      ordinalCounts = new int[values.getValueCount()];
+      SortedDocValues leafValues = values;
+      int[] leafCounts = ordinalCounts;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
 
         @Override
         public void collect(int doc) throws IOException {
-          for (int f = 0; f < leafValues.length; f++) {
-            SortedSetDocValues dv = leafValues[f];
-            if (dv.advanceExact(doc)) {
-              for (int i = 0; i < dv.docValueCount(); i++) {
-                leafCounts[f][(int) dv.nextOrd()]++;
-              }
-            }
+          if (leafValues.advanceExact(doc)) {
+            leafCounts[leafValues.ordValue()]++;
           }
         }
       };
@@ -124,13 +113,9 @@ final class Facets {
         return;
       }
       try {
-        for (int f = 0; f < READ.size(); f++) {
-          Map<String, Long> into = counts.computeIfAbsent(READ.get(f), k -> new HashMap<>());
-          for (int ord = 0; ord < ordinalCounts[f].length; ord++) {
-            if (ordinalCounts[f][ord] > 0) {
-              into.merge(
-                  values[f].lookupOrd(ord).utf8ToString(), (long) ordinalCounts[f][ord], Long::sum);
-            }
+        for (int ord = 0; ord < ordinalCounts.length; ord++) {
+          if (ordinalCounts[ord] > 0) {
+            add(values.lookupOrd(ord).utf8ToString(), ordinalCounts[ord]);
           }
         }
       } catch (IOException e) {
@@ -138,6 +123,19 @@ final class Facets {
       }
       values = null;
       ordinalCounts = null;
+    }
+
+    /** Counts each non-empty part of a {@link Schema#facetKey} under its facet. */
+    private void add(String key, long count) {
+      int from = 0;
+      for (String facet : PARTS) {
+        int to = key.indexOf(Schema.FACET_SEPARATOR, from);
+        String value = key.substring(from, to < 0 ? key.length() : to);
+        if (!value.isEmpty()) {
+          counts.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, count, Long::sum);
+        }
+        from = to + 1;
+      }
     }
 
     @Override

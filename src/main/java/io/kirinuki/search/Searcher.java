@@ -114,11 +114,29 @@ public final class Searcher implements Closeable {
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first");
     }
     Directory directory = FSDirectory.open(indexDir);
+    Searcher searcher;
     try {
-      return new Searcher(directory, analyzers, synonyms, outlets);
+      searcher = new Searcher(directory, analyzers, synonyms, outlets);
     } catch (IndexNotFoundException e) {
       directory.close();
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first", e);
+    }
+    try {
+      searcher.checkVersion(indexDir);
+    } catch (IOException e) {
+      searcher.close();
+      throw e;
+    }
+    return searcher;
+  }
+
+  private void checkVersion(Path indexDir) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+      Schema.checkVersion(reader.getIndexCommit().getUserData(), reader.maxDoc(), indexDir);
+    } finally {
+      manager.release(searcher);
     }
   }
 

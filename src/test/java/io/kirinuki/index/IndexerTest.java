@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -160,9 +161,16 @@ class IndexerTest {
       writer.commit();
     }
     IOException refused = assertThrows(IOException.class, () -> index(index, a));
-    assertTrue(refused.getMessage().contains("schema 0, this one writes " + Schema.VERSION));
+    assertTrue(
+        refused.getMessage().contains("schema 0, this one reads and writes " + Schema.VERSION));
     assertTrue(refused.getMessage().contains("--full"));
-    assertEquals(11, stats(index).posts() + stats(index).articles(), "nothing was lost");
+    // Nor is it searched: its documents lack what this version reads (the facets' doc values).
+    IOException unsearchable = assertThrows(IOException.class, () -> Searcher.open(index));
+    assertEquals(refused.getMessage(), unsearchable.getMessage());
+    try (Directory dir = FSDirectory.open(index);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertEquals(12, reader.numDocs(), "nothing was lost: 1 post, 10 articles, 1 file record");
+    }
     IndexReport full = index(index, new Indexer.Settings(1, true, false), a);
     assertEquals(11, full.documents());
     IndexReport again = index(index, a);

@@ -161,6 +161,27 @@ class SearcherTest {
   }
 
   @Test
+  void facetsNameOnlyValuesThatDocumentsHave() {
+    // Posts have no outlet; a document without a date has no year or month.
+    SearchResult all = search("");
+    assertEquals(all.total(), all.facets().get("type").stream().mapToLong(FacetValue::count).sum());
+    for (String facet : List.of("type", "outlet", "year", "month")) {
+      assertFalse(all.facets().get(facet).isEmpty(), facet);
+      assertTrue(
+          all.facets().get(facet).stream().noneMatch(value -> value.value().isEmpty()),
+          () -> facet + " " + all.facets().get(facet));
+    }
+    long posts =
+        searcher
+            .search(
+                new SearchRequest(
+                    "", SearchRequest.DocType.POST, null, null, null, Sort.RELEVANCE, 1, 1))
+            .total();
+    long withOutlet = all.facets().get("outlet").stream().mapToLong(FacetValue::count).sum();
+    assertTrue(withOutlet <= all.total() - posts, withOutlet + " outlets");
+  }
+
+  @Test
   void yearAndMonthFacetsCountTheMatchesDatedInThem() {
     SearchResult result = search("マイナンバー");
     List<FacetValue> years = result.facets().get("year");
