@@ -28,7 +28,7 @@ import org.apache.lucene.search.ScoreMode;
  * value. The year is added last, from the months ({@code 2015-10} is in {@code 2015}).
  */
 final class Facets {
-  /** Facet names as the API reports them (doc-values fields of that name, but for the year). */
+  /** Facet names in the order the API reports them. */
   static final List<String> FIELDS = List.of(Schema.TYPE, Schema.OUTLET, Schema.YEAR, Schema.MONTH);
 
   private Facets() {}
