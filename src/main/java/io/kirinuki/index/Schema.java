@@ -150,6 +150,11 @@ public final class Schema {
         + (month == null ? "" : month);
   }
 
+  /** The type, outlet and month of a {@link #facetKey}, in that order; an absent part is empty. */
+  public static String[] facetParts(String key) {
+    return key.split(String.valueOf(FACET_SEPARATOR), -1);
+  }
+
   /**
    * Refuses an index of documents whose latest commit ({@code commitData}) was made by another
    * schema version: this one can neither add to it nor search it correctly.

@@ -24,12 +24,15 @@ import org.apache.lucene.search.ScoreMode;
  *
  * <p>lucene-facet 10.4.0 is not served where this project builds, and four low-cardinality fields
  * need no taxonomy: a leaf counts the ordinals of its type-outlet-month combinations into an array;
- * when it is done, each combination found is split into its parts, and the counts are merged by
- * value. The year is added last, from the months ({@code 2015-10} is in {@code 2015}).
+ * the combinations found are merged over the leaves, then split into their parts once. The year is
+ * added last, from the months ({@code 2015-10} is in {@code 2015}).
  */
 final class Facets {
   /** Facet names in the order the API reports them. */
   static final List<String> FIELDS = List.of(Schema.TYPE, Schema.OUTLET, Schema.YEAR, Schema.MONTH);
+
+  /** The facets a {@link Schema#FACETS} value holds, in the order of {@link Schema#facetParts}. */
+  private static final List<String> PARTS = List.of(Schema.TYPE, Schema.OUTLET, Schema.MONTH);
 
   private Facets() {}
 
@@ -60,15 +63,24 @@ final class Facets {
 
     @Override
     public Map<String, Map<String, Long>> reduce(Collection<Counter> collectors) {
-      Map<String, Map<String, Long>> total = new HashMap<>();
+      Map<String, Long> combinations = new HashMap<>();
       for (Counter counter : collectors) {
         counter.flushLeaf();
-        counter.counts.forEach(
-            (field, values) -> {
-              Map<String, Long> into = total.computeIfAbsent(field, f -> new HashMap<>());
-              values.forEach((value, count) -> into.merge(value, count, Long::sum));
-            });
+        counter.combinations.forEach((key, count) -> combinations.merge(key, count, Long::sum));
       }
+      // Each combination found is split once per search, not once per segment it occurs in.
+      Map<String, Map<String, Long>> total = new HashMap<>();
+      combinations.forEach(
+          (key, count) -> {
+            String[] parts = Schema.facetParts(key);
+            for (int i = 0; i < PARTS.size(); i++) {
+              if (!parts[i].isEmpty()) {
+                total
+                    .computeIfAbsent(PARTS.get(i), f -> new HashMap<>())
+                    .merge(parts[i], count, Long::sum);
+              }
+            }
+          });
       Map<String, Long> years = new HashMap<>();
       total
           .getOrDefault(Schema.MONTH, Map.of())
@@ -82,9 +94,9 @@ final class Facets {
 
   /** Counts ordinals per leaf, then turns them into values when the leaf is done. */
   static final class Counter implements Collector {
-    private static final List<String> PARTS = List.of(Schema.TYPE, Schema.OUTLET, Schema.MONTH);
+    /** {@link Schema#FACETS} values and the number of matches that have them. */
+    private final Map<String, Long> combinations = new HashMap<>();
 
-    private final Map<String, Map<String, Long>> counts = new HashMap<>();
     private SortedDocValues values;
     private int[] ordinalCounts;
 
@@ -115,7 +127,8 @@ final class Facets {
       try {
         for (int ord = 0; ord < ordinalCounts.length; ord++) {
           if (ordinalCounts[ord] > 0) {
-            add(values.lookupOrd(ord).utf8ToString(), ordinalCounts[ord]);
+            combinations.merge(
+                values.lookupOrd(ord).utf8ToString(), (long) ordinalCounts[ord], Long::sum);
           }
         }
       } catch (IOException e) {
@@ -123,19 +136,6 @@ final class Facets {
       }
       values = null;
       ordinalCounts = null;
-    }
-
-    /** Counts each non-empty part of a {@link Schema#facetKey} under its facet. */
-    private void add(String key, long count) {
-      int from = 0;
-      for (String facet : PARTS) {
-        int to = key.indexOf(Schema.FACET_SEPARATOR, from);
-        String value = key.substring(from, to < 0 ? key.length() : to);
-        if (!value.isEmpty()) {
-          counts.computeIfAbsent(facet, f -> new HashMap<>()).merge(value, count, Long::sum);
-        }
-        from = to + 1;
-      }
     }
 
     @Override
