@@ -3,13 +3,16 @@ package io.kirinuki.search;
 import io.kirinuki.index.Schema;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
@@ -23,9 +26,9 @@ import org.apache.lucene.search.ScoreMode;
  * month, all read from one doc value per document ({@link Schema#FACETS}).
  *
  * <p>lucene-facet 10.4.0 is not served where this project builds, and four low-cardinality fields
- * need no taxonomy: a leaf counts the ordinals of its type-outlet-month combinations into an array;
- * the combinations found are merged over the leaves, then split into their parts once. The year is
- * added last, from the months ({@code 2015-10} is in {@code 2015}).
+ * need no taxonomy: a leaf counts the ordinals of its type-outlet-month combinations into an array,
+ * then adds each combination's count to its three values through the segment's {@link Table}, built
+ * once per segment. The year is added last, from the months ({@code 2015-10} is in {@code 2015}).
  */
 final class Facets {
   /** Facet names in the order the API reports them. */
@@ -54,36 +57,111 @@ final class Facets {
     return out;
   }
 
+  /**
+   * One searcher's facet values and the tables of its segments. A value (a part and its text) gets
+   * a number the first time a segment holds it; a segment's table is made the first time a search
+   * counts in it and dropped when Lucene closes the segment. Thread-safe.
+   */
+  static final class Tables {
+    private final Map<IndexReader.CacheKey, Table> bySegment = new ConcurrentHashMap<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final List<String> parts = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
+
+    /** The table of a segment, made now if no search has counted in it yet. */
+    Table of(LeafReaderContext context, SortedDocValues facets) throws IOException {
+      IndexReader.CacheHelper cache = context.reader().getCoreCacheHelper();
+      if (cache == null) {
+        return build(facets);
+      }
+      Table table = bySegment.get(cache.getKey());
+      if (table == null) {
+        table = build(facets);
+        if (bySegment.putIfAbsent(cache.getKey(), table) == null) {
+          cache.addClosedListener(bySegment::remove);
+        }
+      }
+      return table;
+    }
+
+    /** How many segment tables are held (for tests: closed segments leave none behind). */
+    int segments() {
+      return bySegment.size();
+    }
+
+    private Table build(SortedDocValues facets) throws IOException {
+      int count = facets.getValueCount();
+      int[] numbersOf = new int[count * PARTS.size()];
+      for (int ord = 0; ord < count; ord++) {
+        String[] split = Schema.facetParts(facets.lookupOrd(ord).utf8ToString());
+        for (int part = 0; part < PARTS.size(); part++) {
+          numbersOf[ord * PARTS.size() + part] =
+              split[part].isEmpty() ? -1 : number(PARTS.get(part), split[part]);
+        }
+      }
+      return new Table(numbersOf);
+    }
+
+    private synchronized int number(String part, String value) {
+      return numbers.computeIfAbsent(
+          part + Schema.FACET_SEPARATOR + value,
+          key -> {
+            parts.add(part);
+            values.add(value);
+            return values.size() - 1;
+          });
+    }
+
+    /** Value counts, indexed by value number, as facet name → value → count. */
+    private synchronized Map<String, Map<String, Long>> named(long[] counts) {
+      Map<String, Map<String, Long>> total = new HashMap<>();
+      for (String part : PARTS) {
+        total.put(part, new HashMap<>());
+      }
+      for (int number = 0; number < counts.length; number++) {
+        if (counts[number] > 0) {
+          total.get(parts.get(number)).put(values.get(number), counts[number]);
+        }
+      }
+      return total;
+    }
+  }
+
+  /**
+   * The value numbers of each ordinal of one segment's {@link Schema#FACETS}: type, outlet and
+   * month of ordinal {@code o} at {@code 3o}, {@code 3o + 1}, {@code 3o + 2}; -1 where absent.
+   */
+  record Table(int[] numbersOf) {}
+
   /** Collects counts; one collector per search slice, merged by {@link #reduce}. */
   static final class Manager implements CollectorManager<Counter, Map<String, Map<String, Long>>> {
+    private final Tables tables;
+
+    Manager(Tables tables) {
+      this.tables = tables;
+    }
+
     @Override
     public Counter newCollector() {
-      return new Counter();
+      return new Counter(tables);
     }
 
     @Override
     public Map<String, Map<String, Long>> reduce(Collection<Counter> collectors) {
-      Map<String, Long> combinations = new HashMap<>();
+      long[] counts = new long[0];
       for (Counter counter : collectors) {
         counter.flushLeaf();
-        counter.combinations.forEach((key, count) -> combinations.merge(key, count, Long::sum));
+        if (counter.counts.length > counts.length) {
+          counts = Arrays.copyOf(counts, counter.counts.length);
+        }
+        for (int number = 0; number < counter.counts.length; number++) {
+          counts[number] += counter.counts[number];
+        }
       }
-      // Each combination found is split once per search, not once per segment it occurs in.
-      Map<String, Map<String, Long>> total = new HashMap<>();
-      combinations.forEach(
-          (key, count) -> {
-            String[] parts = Schema.facetParts(key);
-            for (int i = 0; i < PARTS.size(); i++) {
-              if (!parts[i].isEmpty()) {
-                total
-                    .computeIfAbsent(PARTS.get(i), f -> new HashMap<>())
-                    .merge(parts[i], count, Long::sum);
-              }
-            }
-          });
+      Map<String, Map<String, Long>> total = tables.named(counts);
       Map<String, Long> years = new HashMap<>();
       total
-          .getOrDefault(Schema.MONTH, Map.of())
+          .get(Schema.MONTH)
           .forEach(
               (month, count) ->
                   years.merge(month.substring(0, month.lastIndexOf('-')), count, Long::sum));
@@ -92,20 +170,26 @@ final class Facets {
     }
   }
 
-  /** Counts ordinals per leaf, then turns them into values when the leaf is done. */
+  /** Counts ordinals per leaf, then adds them to their values when the leaf is done. */
   static final class Counter implements Collector {
-    /** {@link Schema#FACETS} values and the number of matches that have them. */
-    private final Map<String, Long> combinations = new HashMap<>();
+    private final Tables tables;
 
-    private SortedDocValues values;
+    /** Matches per value number. */
+    private long[] counts = new long[0];
+
+    private Table table;
     private int[] ordinalCounts;
+
+    Counter(Tables tables) {
+      this.tables = tables;
+    }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       flushLeaf();
-      values = DocValues.getSorted(context.reader(), Schema.FACETS);
-      ordinalCounts = new int[values.getValueCount()];
-      SortedDocValues leafValues = values;
+      SortedDocValues leafValues = DocValues.getSorted(context.reader(), Schema.FACETS);
+      table = tables.of(context, leafValues);
+      ordinalCounts = new int[leafValues.getValueCount()];
       int[] leafCounts = ordinalCounts;
       return new LeafCollector() {
         @Override
@@ -121,20 +205,26 @@ final class Facets {
     }
 
     private void flushLeaf() {
-      if (values == null) {
+      if (table == null) {
         return;
       }
-      try {
-        for (int ord = 0; ord < ordinalCounts.length; ord++) {
-          if (ordinalCounts[ord] > 0) {
-            combinations.merge(
-                values.lookupOrd(ord).utf8ToString(), (long) ordinalCounts[ord], Long::sum);
+      int[] numbersOf = table.numbersOf();
+      for (int ord = 0; ord < ordinalCounts.length; ord++) {
+        int count = ordinalCounts[ord];
+        if (count == 0) {
+          continue;
+        }
+        for (int at = ord * PARTS.size(); at < (ord + 1) * PARTS.size(); at++) {
+          int number = numbersOf[at];
+          if (number >= counts.length) {
+            counts = Arrays.copyOf(counts, Math.max(number + 1, 2 * counts.length));
+          }
+          if (number >= 0) {
+            counts[number] += count;
           }
         }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
       }
-      values = null;
+      table = null;
       ordinalCounts = null;
     }
 

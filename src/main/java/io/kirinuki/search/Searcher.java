@@ -92,6 +92,7 @@ public final class Searcher implements Closeable {
   private final QueryBuilder queryBuilder;
   private final Outlets outlets;
   private final Analyzer analyzer;
+  private final Facets.Tables facetTables = new Facets.Tables();
 
   Searcher(Directory directory, Analyzers analyzers, Synonyms synonyms, Outlets outlets)
       throws IOException {
@@ -164,7 +165,7 @@ public final class Searcher implements Closeable {
                 query,
                 new MultiCollectorManager(
                     new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE),
-                    new Facets.Manager()));
+                    new Facets.Manager(facetTables)));
         TopDocs top = (TopDocs) results[0];
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) results[1];
