@@ -85,7 +85,7 @@ public final class QueryBuilder {
     }
     if (!positive) {
       // Only exclusions (or nothing): everything, minus what is excluded.
-      query.add(new MatchAllDocsQuery(), Occur.MUST);
+      query.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
     }
     return query.build();
   }

@@ -35,9 +35,9 @@ class FacetsTest {
         DirectoryReader reader = DirectoryReader.open(directory)) {
       Map<String, Map<String, Long>> expected = fromStoredFields(reader);
       IndexSearcher searcher = new IndexSearcher(reader);
-      assertEquals(expected, searcher.search(new MatchAllDocsQuery(), new Facets.Manager(tables)));
+      assertEquals(expected, searcher.search(MatchAllDocsQuery.INSTANCE, new Facets.Manager(tables)));
       // The second search reads the tables the first one made.
-      assertEquals(expected, searcher.search(new MatchAllDocsQuery(), new Facets.Manager(tables)));
+      assertEquals(expected, searcher.search(MatchAllDocsQuery.INSTANCE, new Facets.Manager(tables)));
       assertEquals(reader.leaves().size(), tables.segments());
     }
   }
@@ -47,7 +47,7 @@ class FacetsTest {
     Facets.Tables tables = new Facets.Tables();
     try (Directory directory = FSDirectory.open(dir)) {
       DirectoryReader reader = DirectoryReader.open(directory);
-      new IndexSearcher(reader).search(new MatchAllDocsQuery(), new Facets.Manager(tables));
+      new IndexSearcher(reader).search(MatchAllDocsQuery.INSTANCE, new Facets.Manager(tables));
       assertTrue(tables.segments() > 0);
       reader.close();
       assertEquals(0, tables.segments());
