@@ -110,7 +110,7 @@ public final class QueryBuilder {
         }
       }
     }
-    return parts == 0 ? new MatchNoDocsQuery() : query.build();
+    return parts == 0 ? new MatchNoDocsQuery("no positive word to highlight") : query.build();
   }
 
   /**

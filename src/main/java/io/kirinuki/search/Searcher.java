@@ -259,9 +259,11 @@ public final class Searcher implements Closeable {
 
   /** Documents without a date come last in both directions. */
   private static SortField dateField(boolean newestFirst) {
-    SortField date = new SortField(Schema.DATE, SortField.Type.INT, newestFirst);
-    date.setMissingValue(newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE);
-    return date;
+    return new SortField(
+        Schema.DATE,
+        SortField.Type.INT,
+        newestFirst,
+        newestFirst ? Integer.MIN_VALUE : Integer.MAX_VALUE);
   }
 
   private List<Hit> hits(

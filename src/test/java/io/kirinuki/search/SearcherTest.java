@@ -182,6 +182,21 @@ class SearcherTest {
   }
 
   @Test
+  void undatedDocumentsComeLastInBothDateOrders() {
+    for (Sort sort : List.of(Sort.NEWEST, Sort.OLDEST)) {
+      List<Hit> hits =
+          searcher.search(new SearchRequest("", null, null, null, null, sort, 1, 100)).hits();
+      List<LocalDate> dates = hits.stream().map(Hit::date).toList();
+      int dated = (int) dates.stream().filter(d -> d != null).count();
+      assertTrue(dated > 0 && dated < dates.size(), () -> sort + " " + dates);
+      assertTrue(dates.subList(dated, dates.size()).stream().allMatch(d -> d == null), sort::name);
+      List<LocalDate> ordered = new ArrayList<>(dates.subList(0, dated));
+      ordered.sort(sort == Sort.NEWEST ? java.util.Comparator.reverseOrder() : null);
+      assertEquals(ordered, dates.subList(0, dated), sort::name);
+    }
+  }
+
+  @Test
   void yearAndMonthFacetsCountTheMatchesDatedInThem() {
     SearchResult result = search("マイナンバー");
     List<FacetValue> years = result.facets().get("year");
