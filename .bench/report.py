@@ -22,6 +22,12 @@ def table(head, rows):
     return "\n".join(out)
 
 
+def cores_busy(run):
+    """CPU seconds over wall seconds of an indexing run. A one-thread run keeps more than one core
+    busy (JIT compilers, GC, merges), so on 2 cores two threads can be at most 2 / this as fast."""
+    return run["cpu_s"] / run["seconds"]
+
+
 def main():
     res = json.load(open(sys.argv[1]))
     m = res["machine"]
@@ -57,14 +63,11 @@ def main():
             a = lim.get("analysis/" + t, {}).get("mb_per_s")
             gm = gr.get("mecab", {}).get("mb_per_s")
             gb = gr.get("bigram", {}).get("mb_per_s")
-            # A one-thread run keeps more than one core busy (JIT compilers, GC, merges), so on
-            # 2 cores two threads can be at most 2 / (its cores busy) times as fast.
-            busy1 = idx["1"]["cpu_s"] / idx["1"]["seconds"]
             rows.append([s + " MB", t, "**%s**" % f(i["mb_per_s"]), f(i["docs_per_s"], 0),
-                         f(i["cpu_s"], 0), f(i["cpu_s"] / i["seconds"]), f(l),
+                         f(i["cpu_s"], 0), f(cores_busy(i)), f(l),
                          ratio(i["mb_per_s"], l), f(a),
                          "%s (ceiling %s×)" % (ratio(i["mb_per_s"], idx["1"]["mb_per_s"]),
-                                               f(2 / busy1)) if t == "2" else "",
+                                               f(2 / cores_busy(idx["1"]))) if t == "2" else "",
                          f(gm), ratio(i["mb_per_s"], gm) if gm else "", f(gb),
                          f(i["index_bytes"] / 1e6, 1), f(i["index_over_text"], 2) + "×",
                          f(i.get("heap_after_gc_max_mb"), 0), i["runs"]])
@@ -197,10 +200,9 @@ def main():
         if idx and "2" in idx:
             a, b = idx["2"]["mb_per_s"], idx["1"]["mb_per_s"]
             rows.append([s + " MB", "indexing 2 threads ≥ 1.7× 1 thread",
-                         "%s vs %s MB/s = %s (at most %s× on 2 cores: the one-thread run kept %s cores busy)"
-                         % (f(a), f(b), ratio(a, b),
-                            f(2 * idx["1"]["seconds"] / idx["1"]["cpu_s"]),
-                            f(idx["1"]["cpu_s"] / idx["1"]["seconds"])),
+                         "%s vs %s MB/s = %s (at most %s× on 2 cores: the one-thread run kept %s"
+                         " cores busy)" % (f(a), f(b), ratio(a, b), f(2 / cores_busy(idx["1"])),
+                                           f(cores_busy(idx["1"]))),
                          ok(a >= 1.7 * b)])
         for t in ("1", "2"):
             if idx and t in idx and gr and "mecab" in gr:

@@ -27,8 +27,9 @@ import org.apache.lucene.search.ScoreMode;
  *
  * <p>lucene-facet 10.4.0 is not served where this project builds, and four low-cardinality fields
  * need no taxonomy: a leaf counts the ordinals of its type-outlet-month combinations into an array,
- * then adds each combination's count to its three values through the segment's {@link Table}, built
- * once per segment. The year is added last, from the months ({@code 2015-10} is in {@code 2015}).
+ * then adds each combination's count to its three values through the segment's table of value
+ * numbers, built once per segment ({@link Tables}). The year is added last, from the months ({@code
+ * 2015-10} is in {@code 2015}).
  */
 final class Facets {
   /** Facet names in the order the API reports them. */
@@ -63,18 +64,22 @@ final class Facets {
    * counts in it and dropped when Lucene closes the segment. Thread-safe.
    */
   static final class Tables {
-    private final Map<IndexReader.CacheKey, Table> bySegment = new ConcurrentHashMap<>();
+    private final Map<IndexReader.CacheKey, int[]> bySegment = new ConcurrentHashMap<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> parts = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
 
-    /** The table of a segment, made now if no search has counted in it yet. */
-    Table of(LeafReaderContext context, SortedDocValues facets) throws IOException {
+    /**
+     * The value numbers of each ordinal of a segment's {@link Schema#FACETS}: type, outlet and
+     * month of ordinal {@code o} at {@code 3o}, {@code 3o + 1} and {@code 3o + 2}, -1 where absent;
+     * made now if no search has counted in the segment yet.
+     */
+    int[] of(LeafReaderContext context, SortedDocValues facets) throws IOException {
       IndexReader.CacheHelper cache = context.reader().getCoreCacheHelper();
       if (cache == null) {
         return build(facets);
       }
-      Table table = bySegment.get(cache.getKey());
+      int[] table = bySegment.get(cache.getKey());
       if (table == null) {
         table = build(facets);
         if (bySegment.putIfAbsent(cache.getKey(), table) == null) {
@@ -89,7 +94,7 @@ final class Facets {
       return bySegment.size();
     }
 
-    private Table build(SortedDocValues facets) throws IOException {
+    private int[] build(SortedDocValues facets) throws IOException {
       int count = facets.getValueCount();
       int[] numbersOf = new int[count * PARTS.size()];
       for (int ord = 0; ord < count; ord++) {
@@ -99,7 +104,7 @@ final class Facets {
               split[part].isEmpty() ? -1 : number(PARTS.get(part), split[part]);
         }
       }
-      return new Table(numbersOf);
+      return numbersOf;
     }
 
     private synchronized int number(String part, String value) {
@@ -126,12 +131,6 @@ final class Facets {
       return total;
     }
   }
-
-  /**
-   * The value numbers of each ordinal of one segment's {@link Schema#FACETS}: type, outlet and
-   * month of ordinal {@code o} at {@code 3o}, {@code 3o + 1}, {@code 3o + 2}; -1 where absent.
-   */
-  record Table(int[] numbersOf) {}
 
   /** Collects counts; one collector per search slice, merged by {@link #reduce}. */
   static final class Manager implements CollectorManager<Counter, Map<String, Map<String, Long>>> {
@@ -177,7 +176,7 @@ final class Facets {
     /** Matches per value number. */
     private long[] counts = new long[0];
 
-    private Table table;
+    private int[] numbersOf;
     private int[] ordinalCounts;
 
     Counter(Tables tables) {
@@ -188,7 +187,7 @@ final class Facets {
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       flushLeaf();
       SortedDocValues leafValues = DocValues.getSorted(context.reader(), Schema.FACETS);
-      table = tables.of(context, leafValues);
+      numbersOf = tables.of(context, leafValues);
       ordinalCounts = new int[leafValues.getValueCount()];
       int[] leafCounts = ordinalCounts;
       return new LeafCollector() {
@@ -205,10 +204,9 @@ final class Facets {
     }
 
     private void flushLeaf() {
-      if (table == null) {
+      if (numbersOf == null) {
         return;
       }
-      int[] numbersOf = table.numbersOf();
       for (int ord = 0; ord < ordinalCounts.length; ord++) {
         int count = ordinalCounts[ord];
         if (count == 0) {
@@ -216,15 +214,16 @@ final class Facets {
         }
         for (int at = ord * PARTS.size(); at < (ord + 1) * PARTS.size(); at++) {
           int number = numbersOf[at];
+          if (number < 0) {
+            continue;
+          }
           if (number >= counts.length) {
             counts = Arrays.copyOf(counts, Math.max(number + 1, 2 * counts.length));
           }
-          if (number >= 0) {
-            counts[number] += count;
-          }
+          counts[number] += count;
         }
       }
-      table = null;
+      numbersOf = null;
       ordinalCounts = null;
     }
 
