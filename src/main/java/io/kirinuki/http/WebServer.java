@@ -1,5 +1,6 @@
 package io.kirinuki.http;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -11,6 +12,7 @@ import io.kirinuki.search.UnknownDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +40,11 @@ public final class WebServer implements AutoCloseable {
   static final int SEARCH_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
   static final int SEARCH_QUEUE = 64;
+
+  static final String JETTY_REFERENCES_PER_CACHE_LINE =
+      "org.eclipse.jetty.util.referencesPerCacheLine";
+
+  private static final String JETTY_CACHE_LINE_BYTES = "org.eclipse.jetty.util.cacheLineBytes";
 
   /** How long a stop waits for requests in flight: a search ends within its own time limit. */
   static final long STOP_TIMEOUT_MS = 20_000;
@@ -114,6 +121,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   static Javalin create(SearchService service, Settings settings) {
+    tellJettyTheReferenceSize();
     byte[] openApi = resource(OPENAPI_RESOURCE);
     Templates templates = new Templates();
     SearchExecutor executor =
@@ -171,6 +179,26 @@ public final class WebServer implements AutoCloseable {
                 fail(ctx, pages, 500, message, JA_FAILED);
               });
         });
+  }
+
+  /**
+   * Jetty pads its queues to the references that fit in a cache line, and to learn whether
+   * references are compressed it starts the JVM's whole platform MBean server unless {@value
+   * #JETTY_REFERENCES_PER_CACHE_LINE} is set: about 0.1 s of the start, on the way to the first
+   * answer. The HotSpot diagnostic bean alone answers the same question; the figure set here is the
+   * one Jetty would compute.
+   */
+  static void tellJettyTheReferenceSize() {
+    if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+      int cacheLineBytes = Integer.getInteger(JETTY_CACHE_LINE_BYTES, 64);
+      String compressed =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+              .getVMOption("UseCompressedOops")
+              .getValue();
+      int referenceBytes = Boolean.parseBoolean(compressed) ? 4 : 8;
+      System.setProperty(
+          JETTY_REFERENCES_PER_CACHE_LINE, String.valueOf(cacheLineBytes / referenceBytes));
+    }
   }
 
   private static void configureServer(JavalinConfig config) {
