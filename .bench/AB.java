@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * In-process A/B of kirinuki builds over one index and the query mix: each jar is loaded in its own
@@ -24,7 +25,8 @@ import java.util.TreeMap;
  *     /tmp/a.jar target/kirinuki.jar
  * </pre>
  *
- * Rounds: 15 at 100 MB take about a minute; 5 at 1 GB about two.
+ * Rounds: 15 at 100 MB take about a minute; 5 at 1 GB about two. {@code -Dtop=N} also lists each
+ * build's N slowest queries.
  */
 public class AB {
   public static void main(String[] args) throws Exception {
@@ -59,16 +61,26 @@ public class AB {
     for (int j = 0; j < n; j++) {
       double sum = 0;
       Map<String, Double> kinds = new TreeMap<>();
+      double[] medians = new double[rows.size()];
       for (int i = 0; i < rows.size(); i++) {
         long[] times = nanos[j][i].clone();
         Arrays.sort(times);
-        double median = times[rounds / 2] / 1e6;
-        sum += median;
-        kinds.merge(rows.get(i)[0], median, Double::sum);
+        medians[i] = times[rounds / 2] / 1e6;
+        sum += medians[i];
+        kinds.merge(rows.get(i)[0], medians[i], Double::sum);
       }
       StringBuilder line = new StringBuilder(String.format("%-24s %8.1f ms  ", args[3 + j], sum));
       kinds.forEach((kind, ms) -> line.append(String.format("%s %.0f  ", kind, ms)));
       System.out.println(line);
+      // -Dtop=N: the build's N slowest queries, by median.
+      int[] order = IntStream.range(0, rows.size()).boxed()
+          .sorted((a, b) -> Double.compare(medians[b], medians[a]))
+          .mapToInt(Integer::intValue).toArray();
+      for (int i = 0; i < Math.min(Integer.getInteger("top", 0), order.length); i++) {
+        String[] row = rows.get(order[i]);
+        System.out.printf("  %7.2f ms  %-8s %s %s%n", medians[order[i]], row[0], row[1],
+            String.join(" ", Arrays.copyOfRange(row, 2, 7)).trim());
+      }
       for (int i = 0; i < rows.size(); i++) {
         if (totals[j][i] != totals[0][i]) {
           System.out.println("  total differs: " + rows.get(i)[1] + " " + totals[0][i] + " vs " + totals[j][i]);
