@@ -165,6 +165,7 @@ public final class Indexer {
     IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer(analyzers));
     config.setOpenMode(settings.full() ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(RAM_BUFFER_MB);
+    config.setCodec(new KirinukiCodec());
     config.setCommitOnClose(false);
     try (Directory dir = FSDirectory.open(indexDir);
         IndexWriter writer = openWriter(dir, config)) {
