@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * </pre>
  *
  * Rounds: 15 at 100 MB take about a minute; 5 at 1 GB about two. {@code -Dtop=N} also lists each
- * build's N slowest queries.
+ * build's N slowest queries. A build given as {@code JAR@INDEX} searches that index instead (the
+ * same documents, written by another build).
  */
 public class AB {
   public static void main(String[] args) throws Exception {
@@ -40,7 +41,10 @@ public class AB {
     int rounds = Integer.parseInt(args[2]);
     List<Build> builds = new ArrayList<>();
     for (int j = 3; j < args.length; j++) {
-      builds.add(new Build(Path.of(args[j]), index, rows));
+      // JAR@INDEX: this build searches its own index (say, one its codec wrote).
+      String[] jarAt = args[j].split("@", 2);
+      builds.add(
+          new Build(Path.of(jarAt[0]), jarAt.length > 1 ? Path.of(jarAt[1]) : index, rows));
     }
     int n = builds.size();
     long[][][] nanos = new long[n][rows.size()][rounds];
