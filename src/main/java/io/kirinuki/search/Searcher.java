@@ -83,6 +83,14 @@ public final class Searcher implements Closeable {
   /** Length the highlighter aims for when it joins sentences into a passage. */
   static final int PASSAGE_GOAL_CHARS = 70;
 
+  /**
+   * {@code -Dkirinuki.queryCache=false} switches off Lucene's query cache ({@code LRUQueryCache},
+   * on by default: the matches of non-scoring clauses that are used often, kept per large segment),
+   * so that a benchmark that repeats its queries can be measured without it too.
+   */
+  static final boolean QUERY_CACHE =
+      !"false".equalsIgnoreCase(System.getProperty("kirinuki.queryCache"));
+
   /** Stored fields a hit is made of; the body is the highlighter's text. */
   private static final Set<String> HIT_FIELDS =
       Set.of(Schema.ID, Schema.TYPE, Schema.TITLE, Schema.OUTLET, Schema.DATE, Schema.BODY);
@@ -160,6 +168,9 @@ public final class Searcher implements Closeable {
       try {
         IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
         timed.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
+        if (!QUERY_CACHE) {
+          timed.setQueryCache(null);
+        }
         Object[] results =
             timed.search(
                 query,
