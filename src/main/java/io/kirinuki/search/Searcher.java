@@ -86,10 +86,16 @@ public final class Searcher implements Closeable {
   /**
    * {@code -Dkirinuki.queryCache=false} switches off Lucene's query cache ({@code LRUQueryCache},
    * on by default: the matches of non-scoring clauses that are used often, kept per large segment),
-   * so that a benchmark that repeats its queries can be measured without it too.
+   * so that a benchmark that repeats its queries can be measured without it too. It is Lucene's
+   * default for every {@link IndexSearcher}, so it is switched off there, once, before any opens.
    */
-  static final boolean QUERY_CACHE =
-      !"false".equalsIgnoreCase(System.getProperty("kirinuki.queryCache"));
+  static final String QUERY_CACHE_PROPERTY = "kirinuki.queryCache";
+
+  static {
+    if ("false".equalsIgnoreCase(System.getProperty(QUERY_CACHE_PROPERTY))) {
+      IndexSearcher.setDefaultQueryCache(null);
+    }
+  }
 
   /** Stored fields a hit is made of; the body is the highlighter's text. */
   private static final Set<String> HIT_FIELDS =
@@ -168,9 +174,6 @@ public final class Searcher implements Closeable {
       try {
         IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
         timed.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
-        if (!QUERY_CACHE) {
-          timed.setQueryCache(null);
-        }
         Object[] results =
             timed.search(
                 query,
