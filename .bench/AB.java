@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
  * In-process A/B of kirinuki builds over one index and the query mix: each jar is loaded in its own
  * class loader, and every query runs on every build in turn (the order rotating), so that the
  * machine's drift hits all builds alike. Prints per build the sum over queries of each query's
- * median time, per kind of query, and any query whose total differs from the first build's.
+ * median time, per kind of query, any query whose total differs from the first build's, and how
+ * many give other facets, hits or snippets ({@code -Ddiff=true} prints them). {@code -Dtsv=FILE}
+ * writes every query's median per build.
  *
  * <pre>
  * JDK=/usr/lib/jvm/temurin-25-jdk-amd64/bin
@@ -49,15 +51,18 @@ public class AB {
     int n = builds.size();
     long[][][] nanos = new long[n][rows.size()][rounds];
     long[][] totals = new long[n][rows.size()];
+    String[][] answers = new String[n][rows.size()];
     for (int round = -2; round < rounds; round++) { // two rounds of warm-up
       for (int i = 0; i < rows.size(); i++) {
         for (int k = 0; k < n; k++) {
           int j = Math.floorMod(round + i + k, n);
           long started = System.nanoTime();
-          long total = builds.get(j).search(i);
+          Object result = builds.get(j).search(i);
+          long elapsed = System.nanoTime() - started;
           if (round >= 0) {
-            nanos[j][i][round] = System.nanoTime() - started;
-            totals[j][i] = total;
+            nanos[j][i][round] = elapsed;
+            totals[j][i] = builds.get(j).total(result);
+            answers[j][i] = builds.get(j).answer(result);
           }
         }
       }
@@ -85,10 +90,32 @@ public class AB {
         System.out.printf("  %7.2f ms  %-8s %s %s%n", medians[order[i]], row[0], row[1],
             String.join(" ", Arrays.copyOfRange(row, 2, 7)).trim());
       }
+      if (System.getProperty("tsv") != null) {
+        // -Dtsv=FILE: one line per query and build: build, kind, query, total, median ms.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+          lines.add(String.join("\t", args[3 + j], rows.get(i)[0],
+              String.join(" ", Arrays.copyOfRange(rows.get(i), 1, 7)).trim(),
+              Long.toString(totals[j][i]), String.format("%.3f", medians[i])));
+        }
+        Files.write(Path.of(System.getProperty("tsv")), lines,
+            j == 0 ? new java.nio.file.OpenOption[0]
+                : new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.APPEND});
+      }
+      int differing = 0;
       for (int i = 0; i < rows.size(); i++) {
         if (totals[j][i] != totals[0][i]) {
           System.out.println("  total differs: " + rows.get(i)[1] + " " + totals[0][i] + " vs " + totals[j][i]);
+        } else if (!answers[j][i].equals(answers[0][i])) {
+          differing++;
+          if (Boolean.getBoolean("diff")) {
+            System.out.println("  answer differs: " + rows.get(i)[1] + "\n    " + answers[0][i] + "\n    " + answers[j][i]);
+          }
         }
+      }
+      if (differing > 0) {
+        System.out.println("  " + differing + " queries with the same total but other facets, hits or"
+            + " snippets than the first build (-Ddiff=true lists them)");
       }
     }
     System.exit(0);
@@ -99,6 +126,8 @@ public class AB {
     final Object searcher;
     final Method search;
     final Method total;
+    final Method facets;
+    final Method hits;
     final List<Object> requests = new ArrayList<>();
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -111,7 +140,10 @@ public class AB {
       Class sort = loader.loadClass("io.kirinuki.search.SearchRequest$Sort");
       searcher = searcherClass.getMethod("open", Path.class).invoke(null, index);
       search = searcherClass.getMethod("search", requestClass);
-      total = loader.loadClass("io.kirinuki.search.SearchResult").getMethod("total");
+      Class<?> result = loader.loadClass("io.kirinuki.search.SearchResult");
+      total = result.getMethod("total");
+      facets = result.getMethod("facets");
+      hits = result.getMethod("hits");
       Constructor<?> make = requestClass.getConstructors()[0];
       for (String[] r : rows) {
         requests.add(
@@ -127,8 +159,17 @@ public class AB {
       }
     }
 
-    long search(int i) throws Exception {
-      return (long) total.invoke(search.invoke(searcher, requests.get(i)));
+    Object search(int i) throws Exception {
+      return search.invoke(searcher, requests.get(i));
+    }
+
+    long total(Object result) throws Exception {
+      return (long) total.invoke(result);
+    }
+
+    /** What a user sees of the result, but the time it took: facets, then each hit as a record. */
+    String answer(Object result) throws Exception {
+      return facets.invoke(result) + " " + hits.invoke(result);
     }
   }
 }

@@ -38,6 +38,11 @@ final class FirstMatchQuery extends Query {
     this.alternatives = List.copyOf(alternatives);
   }
 
+  /** The alternatives, in the order they are asked. */
+  List<Query> alternatives() {
+    return alternatives;
+  }
+
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     if (alternatives.size() == 1) {
@@ -219,6 +224,17 @@ final class FirstMatchQuery extends Query {
     @Override
     public float score() throws IOException {
       return scorers[matched].score();
+    }
+
+    @Override
+    public int advanceShallow(int target) throws IOException {
+      int upTo = DocIdSetIterator.NO_MORE_DOCS;
+      for (Scorer scorer : scorers) {
+        if (scorer.docID() <= target) {
+          upTo = Math.min(upTo, scorer.advanceShallow(target));
+        }
+      }
+      return upTo;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -54,40 +55,120 @@ public final class QueryBuilder {
     this.morphBuilder = new org.apache.lucene.util.QueryBuilder(analyzers.morph());
   }
 
-  /** The matching-and-ranking query; {@link MatchAllDocsQuery} for a query without clauses. */
-  public Query build(List<Clause> clauses) {
+  /**
+   * What one search runs, the request's filters included; all three find the same documents.
+   *
+   * @param matching every match, with no scores: for the total and the facets
+   * @param scoring every match, scored: for one pass that counts, facets and ranks every match
+   * @param parts the scoring parts of the words that must match, each an optional clause of
+   *     {@link #ranking}
+   * @param eithers the words joined by {@code OR}, each a required clause of {@link #ranking}
+   * @param positive whether any word must match; else every document scores the same
+   */
+  public record Queries(
+      Query matching, Query scoring, List<Query> parts, List<Query> eithers, boolean positive) {
+    /**
+     * The query that scores the documents of {@code matched}, a filter of exactly the matches
+     * found by {@link #matching}, built so that a search for the best hits alone can skip the
+     * documents whose parts cannot add up to them (the word in a headline outweighs it in a
+     * body). The score is {@link #scoring}'s, summed in another order.
+     */
+    public Query ranking(Query matched) {
+      BooleanQuery.Builder ranking = new BooleanQuery.Builder().add(matched, Occur.FILTER);
+      if (!positive) {
+        return ranking.add(MatchAllDocsQuery.INSTANCE, Occur.MUST).build();
+      }
+      for (Query either : eithers) {
+        ranking.add(either, Occur.MUST);
+      }
+      for (Query part : parts) {
+        ranking.add(onlyIn(matched, part), Occur.SHOULD);
+      }
+      if (eithers.isEmpty() && !parts.isEmpty()) {
+        // Every matched document holds a part of each word's recall: saying so lets Lucene score
+        // the parts as one disjunction that skips what cannot compete (MaxScore).
+        ranking.setMinimumNumberShouldMatch(1);
+      }
+      return ranking.build();
+    }
+
+    /**
+     * A part that reads positions, asked only in the matched documents: Lucene skips ahead with the
+     * cheapest of a conjunction, so the positions of a phrase are read again only there, not in
+     * every document that holds its grams.
+     */
+    private static Query onlyIn(Query matched, Query part) {
+      Query inner = part;
+      while (true) {
+        if (inner instanceof BoostQuery boost) {
+          inner = boost.getQuery();
+        } else if (inner instanceof ConstantScoreQuery constant) {
+          inner = constant.getQuery();
+        } else {
+          break;
+        }
+      }
+      if (inner instanceof TermQuery) {
+        return part;
+      }
+      return new BooleanQuery.Builder().add(matched, Occur.FILTER).add(part, Occur.MUST).build();
+    }
+  }
+
+  /** The queries of {@code clauses} within {@code filters}; no clauses match every document. */
+  public Queries build(List<Clause> clauses, List<Query> filters) {
     checkSize(clauses);
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    boolean positive = false;
+    BooleanQuery.Builder matching = new BooleanQuery.Builder();
+    BooleanQuery.Builder scoring = new BooleanQuery.Builder();
+    List<Query> parts = new ArrayList<>();
+    List<Query> eithers = new ArrayList<>();
     for (Clause clause : clauses) {
       if (clause.excluded()) {
         for (Term term : clause.alternatives()) {
           Query recall = literalRecall(term);
           if (recall != null) {
-            query.add(recall, Occur.MUST_NOT);
+            matching.add(recall, Occur.MUST_NOT);
+            scoring.add(recall, Occur.MUST_NOT);
           }
+        }
+        continue;
+      }
+      if (clause.alternatives().size() == 1) {
+        Word word = word(clause.alternatives().get(0));
+        if (word != null) {
+          matching.add(word.recall(), Occur.FILTER);
+          scoring.add(word.scored(), Occur.MUST);
+          parts.addAll(word.parts());
         }
         continue;
       }
       BooleanQuery.Builder either = new BooleanQuery.Builder();
       int alternatives = 0;
       for (Term term : clause.alternatives()) {
-        Query scored = matchAndRank(term);
-        if (scored != null) {
-          either.add(scored, Occur.SHOULD);
+        Word word = word(term);
+        if (word != null) {
+          either.add(word.scored(), Occur.SHOULD);
           alternatives++;
         }
       }
       if (alternatives > 0) {
-        query.add(either.build(), Occur.MUST);
-        positive = true;
+        Query query = either.build();
+        matching.add(query, Occur.FILTER);
+        scoring.add(query, Occur.MUST);
+        eithers.add(query);
       }
     }
+    boolean positive = !parts.isEmpty() || !eithers.isEmpty();
     if (!positive) {
       // Only exclusions (or nothing): everything, minus what is excluded.
-      query.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
+      matching.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+      scoring.add(MatchAllDocsQuery.INSTANCE, Occur.MUST);
     }
-    return query.build();
+    for (Query filter : filters) {
+      matching.add(filter, Occur.FILTER);
+      scoring.add(filter, Occur.FILTER);
+    }
+    return new Queries(matching.build(), scoring.build(), parts, eithers, positive);
   }
 
   /**
@@ -139,24 +220,38 @@ public final class QueryBuilder {
   }
 
   /**
-   * Recall (required) plus whole-word ranking (optional) for one term; null if it is empty. When
-   * the word has morphological terms, they rank the body by how often it holds the word, and the
-   * body's literal match only adds a flat score: counting every occurrence of a phrase in every
-   * matching body was half the cost of a frequent word on the 1 GB corpus (issue 6), and the word
-   * counts of whole words are the better signal (京都 over 東京都).
+   * One word: its recall (what decides whether a document matches) and its whole-word terms (which
+   * only rank). When the word has whole-word terms, they rank the body by how often it holds the
+   * word, and the body's literal match only adds a flat score: counting every occurrence of a
+   * phrase in every matching body was half the cost of a frequent word on the 1 GB corpus (issue
+   * 6), and the word counts of whole words are the better signal (京都 over 東京都).
    */
-  private Query matchAndRank(Term term) {
+  private record Word(BooleanQuery recall, List<Query> ranks) {
+    /** Recall required, ranking optional. */
+    Query scored() {
+      BooleanQuery.Builder scored = new BooleanQuery.Builder().add(recall, Occur.MUST);
+      for (Query rank : ranks) {
+        scored.add(rank, Occur.SHOULD);
+      }
+      return scored.build();
+    }
+
+    /** The parts whose sum is {@link #scored}'s score: the recall's alternatives, the ranks. */
+    List<Query> parts() {
+      List<Query> parts = new ArrayList<>();
+      for (BooleanClause alternative : recall.clauses()) {
+        parts.add(alternative.query());
+      }
+      parts.addAll(ranks);
+      return parts;
+    }
+  }
+
+  /** The word {@code term}, or null if it normalises to nothing. */
+  private Word word(Term term) {
     List<Query> ranks = morphQueries(term.text());
-    Query recall = recall(term, true, !ranks.isEmpty());
-    if (recall == null) {
-      return null;
-    }
-    BooleanQuery.Builder scored = new BooleanQuery.Builder();
-    scored.add(recall, Occur.MUST);
-    for (Query rank : ranks) {
-      scored.add(rank, Occur.SHOULD);
-    }
-    return scored.build();
+    BooleanQuery recall = recall(term, true, !ranks.isEmpty());
+    return recall == null ? null : new Word(recall, ranks);
   }
 
   /**
@@ -165,7 +260,7 @@ public final class QueryBuilder {
    * ({@link FirstMatchQuery}): for a kana word the two match nearly the same documents. With {@code
    * flatBody}, a body match scores its boost, not its frequency.
    */
-  Query recall(Term term, boolean withTitle, boolean flatBody) {
+  BooleanQuery recall(Term term, boolean withTitle, boolean flatBody) {
     String literal = Normalizer.normalize(term.text());
     if (literal.isBlank()) {
       return null;

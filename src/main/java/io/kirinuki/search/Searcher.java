@@ -27,6 +27,7 @@ import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -71,6 +72,21 @@ public final class Searcher implements Closeable {
   /** Deepest hit a request may page to; deeper pages are refused with a message. */
   public static final int MAX_WINDOW = 10_000;
 
+  /**
+   * Searches ranked by relevance that are estimated to match this many documents or more
+   * ({@link MatchEstimate}) count them in one pass and rank them in a second ({@link
+   * #twoPasses}); the others, and every search of a smaller index, take one pass. Measured on the
+   * 1 GB benchmark corpus (issue 6): two passes took 1.1-1.6 times as long for queries under 2,000
+   * matches, about the same around 5,000, and 0.4-0.6 times for words with 50,000 or more.
+   */
+  static final long TWO_PASS_MIN_MATCHES = 10_000;
+
+  /**
+   * {@code -Dkirinuki.twoPassMinMatches=N} replaces {@link #TWO_PASS_MIN_MATCHES}, for benchmarks:
+   * 0 takes two passes for every search ranked by relevance, a number above the index size never.
+   */
+  static final String TWO_PASS_PROPERTY = "kirinuki.twoPassMinMatches";
+
   /** Passages per snippet. */
   static final int SNIPPET_PASSAGES = 2;
 
@@ -107,10 +123,17 @@ public final class Searcher implements Closeable {
   private final Outlets outlets;
   private final Analyzer analyzer;
   private final Facets.Tables facetTables = new Facets.Tables();
+  private final long twoPassMinMatches;
 
-  Searcher(Directory directory, Analyzers analyzers, Synonyms synonyms, Outlets outlets)
+  Searcher(
+      Directory directory,
+      Analyzers analyzers,
+      Synonyms synonyms,
+      Outlets outlets,
+      long twoPassMinMatches)
       throws IOException {
     this.directory = directory;
+    this.twoPassMinMatches = twoPassMinMatches;
     this.manager = new SearcherManager(directory, null);
     this.queryBuilder = new QueryBuilder(analyzers, synonyms);
     this.outlets = outlets;
@@ -125,13 +148,29 @@ public final class Searcher implements Closeable {
   /** Opens the index in {@code indexDir} with the given analysis and outlet table. */
   public static Searcher open(
       Path indexDir, Analyzers analyzers, Synonyms synonyms, Outlets outlets) throws IOException {
+    return open(
+        indexDir,
+        analyzers,
+        synonyms,
+        outlets,
+        Long.getLong(TWO_PASS_PROPERTY, TWO_PASS_MIN_MATCHES));
+  }
+
+  /** As above, taking two passes from {@code twoPassMinMatches} possible matches on. */
+  static Searcher open(
+      Path indexDir,
+      Analyzers analyzers,
+      Synonyms synonyms,
+      Outlets outlets,
+      long twoPassMinMatches)
+      throws IOException {
     if (!Files.isDirectory(indexDir)) {
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first");
     }
     Directory directory = FSDirectory.open(indexDir);
     Searcher searcher;
     try {
-      searcher = new Searcher(directory, analyzers, synonyms, outlets);
+      searcher = new Searcher(directory, analyzers, synonyms, outlets, twoPassMinMatches);
     } catch (IndexNotFoundException e) {
       directory.close();
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first", e);
@@ -161,12 +200,7 @@ public final class Searcher implements Closeable {
     validate(request);
     List<Clause> clauses = QueryLanguage.parse(request.query());
     boolean listsEverything = QueryBuilder.listsEverything(clauses);
-    BooleanQuery.Builder filtered =
-        new BooleanQuery.Builder().add(queryBuilder.build(clauses), Occur.MUST);
-    for (Query filter : filters(request, listsEverything)) {
-      filtered.add(filter, Occur.FILTER);
-    }
-    Query query = filtered.build();
+    QueryBuilder.Queries queries = queryBuilder.build(clauses, filters(request, listsEverything));
     Sort sort = listsEverything && request.sort() == Sort.RELEVANCE ? Sort.NEWEST : request.sort();
     int window = request.page() * request.size();
     try {
@@ -174,30 +208,86 @@ public final class Searcher implements Closeable {
       try {
         IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
         timed.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
-        Object[] results =
-            timed.search(
-                query,
-                new MultiCollectorManager(
-                    new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE),
-                    new Facets.Manager(facetTables)));
-        TopDocs top = (TopDocs) results[0];
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Long>> counts = (Map<String, Map<String, Long>>) results[1];
-        List<Hit> hits = hits(timed, top, request, queryBuilder.highlightQuery(clauses));
+        Counted counted =
+            twoPassesPay(timed.getIndexReader(), queries, sort)
+                ? twoPasses(timed, queries, sort, window)
+                : onePass(timed, queries, sort, window);
+        List<Hit> hits =
+            counted.top() == null
+                ? List.of()
+                : hits(timed, counted.top(), request, queryBuilder.highlightQuery(clauses));
         return new SearchResult(
             request.query() == null ? "" : request.query(),
-            top.totalHits.value(),
+            counted.total(),
             request.page(),
             request.size(),
             (System.nanoTime() - started) / 1_000_000,
             hits,
-            Facets.sorted(counts));
+            Facets.sorted(counted.facets()));
       } finally {
         manager.release(searcher);
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** A search's total, facets and best hits (null when nothing matched). */
+  private record Counted(long total, Map<String, Map<String, Long>> facets, TopDocs top) {}
+
+  /**
+   * Whether a second pass can save more than it costs: only when ranking by relevance (a date sort
+   * compares dates before scores), and when many documents may match.
+   */
+  private boolean twoPassesPay(IndexReader reader, QueryBuilder.Queries queries, Sort sort)
+      throws IOException {
+    return sort == Sort.RELEVANCE
+        && reader.maxDoc() >= twoPassMinMatches
+        && MatchEstimate.of(queries.matching(), reader) >= twoPassMinMatches;
+  }
+
+  /** Counts, facets and ranks every match in one pass: the cheaper way when few documents match. */
+  private Counted onePass(
+      IndexSearcher searcher, QueryBuilder.Queries queries, Sort sort, int window)
+      throws IOException {
+    Object[] results =
+        searcher.search(
+            queries.scoring(),
+            new MultiCollectorManager(
+                new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE),
+                new Facets.Manager(facetTables)));
+    TopDocs top = (TopDocs) results[0];
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+    return new Counted(top.totalHits.value(), facets, top);
+  }
+
+  /**
+   * Counts and facets every match without scores, then scores only the matches that can reach the
+   * page: most of a frequent word's matches lose to the ones that hold it in their headline, and
+   * Lucene skips them without scoring (issue 6: on 1 GB, a word with 100,000 matches took about
+   * half the time). Each match is found twice, so with few matches this costs more than {@link
+   * #onePass}.
+   */
+  private Counted twoPasses(
+      IndexSearcher searcher, QueryBuilder.Queries queries, Sort sort, int window)
+      throws IOException {
+    Object[] results =
+        searcher.search(
+            queries.matching(),
+            new MultiCollectorManager(
+                MatchedDocs.manager(searcher.getIndexReader()), new Facets.Manager(facetTables)));
+    MatchedDocs matched = (MatchedDocs) results[0];
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+    if (matched.count() == 0) {
+      return new Counted(0, facets, null);
+    }
+    TopDocs top =
+        searcher.search(
+            queries.ranking(matched.query()),
+            new TopFieldCollectorManager(luceneSort(sort), window, window));
+    return new Counted(matched.count(), facets, top);
   }
 
   private static void validate(SearchRequest request) {

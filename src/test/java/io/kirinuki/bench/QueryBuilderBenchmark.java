@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.search.Query;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,10 +68,10 @@ public class QueryBuilderBenchmark {
   }
 
   @Benchmark
-  public Query build() {
+  public QueryBuilder.Queries build() {
     String q = queries.get(next);
     next = next + 1 == queries.size() ? 0 : next + 1;
-    return builder.build(QueryLanguage.parse(q));
+    return builder.build(QueryLanguage.parse(q), List.of());
   }
 
   /** The non-empty {@code q} of every row of {@code kind} (or of every row for {@code all}). */
