@@ -40,6 +40,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -251,15 +252,12 @@ public final class Searcher implements Closeable {
       IndexSearcher searcher, QueryBuilder.Queries queries, Sort sort, int window)
       throws IOException {
     Object[] results =
-        searcher.search(
+        searchWithFacets(
+            searcher,
             queries.scoring(),
-            new MultiCollectorManager(
-                new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE),
-                new Facets.Manager(facetTables)));
+            new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE));
     TopDocs top = (TopDocs) results[0];
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
-    return new Counted(top.totalHits.value(), facets, top);
+    return new Counted(top.totalHits.value(), facetsOf(results), top);
   }
 
   /**
@@ -273,13 +271,10 @@ public final class Searcher implements Closeable {
       IndexSearcher searcher, QueryBuilder.Queries queries, Sort sort, int window)
       throws IOException {
     Object[] results =
-        searcher.search(
-            queries.matching(),
-            new MultiCollectorManager(
-                MatchedDocs.manager(searcher.getIndexReader()), new Facets.Manager(facetTables)));
+        searchWithFacets(
+            searcher, queries.matching(), MatchedDocs.manager(searcher.getIndexReader()));
     MatchedDocs matched = (MatchedDocs) results[0];
-    @SuppressWarnings("unchecked")
-    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+    Map<String, Map<String, Long>> facets = facetsOf(results);
     if (matched.count() == 0) {
       return new Counted(0, facets, null);
     }
@@ -288,6 +283,19 @@ public final class Searcher implements Closeable {
             queries.ranking(matched.query()),
             new TopFieldCollectorManager(luceneSort(sort), window, window));
     return new Counted(matched.count(), facets, top);
+  }
+
+  /** Runs {@code query} into {@code collector} and, beside it, the facet counts. */
+  private Object[] searchWithFacets(
+      IndexSearcher searcher, Query query, CollectorManager<?, ?> collector) throws IOException {
+    return searcher.search(
+        query, new MultiCollectorManager(collector, new Facets.Manager(facetTables)));
+  }
+
+  /** The facet counts of {@link #searchWithFacets}'s results. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Long>> facetsOf(Object[] results) {
+    return (Map<String, Map<String, Long>>) results[1];
   }
 
   private static void validate(SearchRequest request) {
