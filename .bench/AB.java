@@ -67,6 +67,7 @@ public class AB {
         }
       }
     }
+    List<String> tsv = new ArrayList<>();
     for (int j = 0; j < n; j++) {
       double sum = 0;
       Map<String, Double> kinds = new TreeMap<>();
@@ -90,17 +91,11 @@ public class AB {
         System.out.printf("  %7.2f ms  %-8s %s %s%n", medians[order[i]], row[0], row[1],
             String.join(" ", Arrays.copyOfRange(row, 2, 7)).trim());
       }
-      if (System.getProperty("tsv") != null) {
-        // -Dtsv=FILE: one line per query and build: build, kind, query, total, median ms.
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-          lines.add(String.join("\t", args[3 + j], rows.get(i)[0],
-              String.join(" ", Arrays.copyOfRange(rows.get(i), 1, 7)).trim(),
-              Long.toString(totals[j][i]), String.format("%.3f", medians[i])));
-        }
-        Files.write(Path.of(System.getProperty("tsv")), lines,
-            j == 0 ? new java.nio.file.OpenOption[0]
-                : new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.APPEND});
+      // -Dtsv=FILE: one line per query and build: build, kind, query, total, median ms.
+      for (int i = 0; i < rows.size(); i++) {
+        tsv.add(String.join("\t", args[3 + j], rows.get(i)[0],
+            String.join(" ", Arrays.copyOfRange(rows.get(i), 1, 7)).trim(),
+            Long.toString(totals[j][i]), String.format("%.3f", medians[i])));
       }
       int differing = 0;
       for (int i = 0; i < rows.size(); i++) {
@@ -117,6 +112,9 @@ public class AB {
         System.out.println("  " + differing + " queries with the same total but other facets, hits or"
             + " snippets than the first build (-Ddiff=true lists them)");
       }
+    }
+    if (System.getProperty("tsv") != null) {
+      Files.write(Path.of(System.getProperty("tsv")), tsv);
     }
     System.exit(0);
   }

@@ -28,10 +28,12 @@ import org.apache.lucene.util.FixedBitSet;
  */
 final class MatchedDocs {
   private final FixedBitSet[] leaves;
+  private final int[] counts;
   private final long count;
 
-  private MatchedDocs(FixedBitSet[] leaves, long count) {
+  private MatchedDocs(FixedBitSet[] leaves, int[] counts, long count) {
     this.leaves = leaves;
+    this.counts = counts;
     this.count = count;
   }
 
@@ -59,33 +61,37 @@ final class MatchedDocs {
       @Override
       public MatchedDocs reduce(Collection<Recorder> recorders) {
         FixedBitSet[] leaves = new FixedBitSet[reader.leaves().size()];
+        int[] counts = new int[leaves.length];
         long count = 0;
         for (Recorder recorder : recorders) {
           for (int ord = 0; ord < leaves.length; ord++) {
             if (recorder.leaves[ord] != null) {
               leaves[ord] = recorder.leaves[ord];
+              counts[ord] = recorder.counts[ord];
+              count += recorder.counts[ord];
             }
           }
-          count += recorder.count;
         }
-        return new MatchedDocs(leaves, count);
+        return new MatchedDocs(leaves, counts, count);
       }
     };
   }
 
-  /** One search slice's recorder: a bit set per segment it visits. */
+  /** One search slice's recorder: a bit set and a count per segment it visits. */
   static final class Recorder implements Collector {
     private final FixedBitSet[] leaves;
-    private long count;
+    private final int[] counts;
 
     private Recorder(int leafCount) {
       this.leaves = new FixedBitSet[leafCount];
+      this.counts = new int[leafCount];
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) {
+      int ord = context.ord;
       FixedBitSet bits = new FixedBitSet(context.reader().maxDoc());
-      leaves[context.ord] = bits;
+      leaves[ord] = bits;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -93,7 +99,7 @@ final class MatchedDocs {
         @Override
         public void collect(int doc) {
           bits.set(doc);
-          count++;
+          counts[ord]++;
         }
       };
     }
@@ -110,16 +116,15 @@ final class MatchedDocs {
       return new ConstantScoreWeight(this, boost) {
         @Override
         public ScorerSupplier scorerSupplier(LeafReaderContext context) {
-          FixedBitSet bits = context.ord < leaves.length ? leaves[context.ord] : null;
-          if (bits == null || bits.length() != context.reader().maxDoc()) {
+          int ord = context.ord;
+          FixedBitSet bits = ord < leaves.length ? leaves[ord] : null;
+          if (bits == null || counts[ord] == 0 || bits.length() != context.reader().maxDoc()) {
             return null;
           }
-          int cardinality = bits.cardinality();
-          if (cardinality == 0) {
-            return null;
-          }
+          // The count was kept while collecting: the filter is asked once per part that reads
+          // positions, and each would otherwise count the bits again.
           return new DefaultScorerSupplier(
-              new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, cardinality)));
+              new ConstantScoreScorer(score(), scoreMode, new BitSetIterator(bits, counts[ord])));
         }
 
         @Override

@@ -53,6 +53,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -213,10 +214,7 @@ public final class Searcher implements Closeable {
             twoPassesPay(timed.getIndexReader(), queries, sort)
                 ? twoPasses(timed, queries, sort, window)
                 : onePass(timed, queries, sort, window);
-        List<Hit> hits =
-            counted.top() == null
-                ? List.of()
-                : hits(timed, counted.top(), request, queryBuilder.highlightQuery(clauses));
+        List<Hit> hits = hits(timed, counted.top(), request, queryBuilder.highlightQuery(clauses));
         return new SearchResult(
             request.query() == null ? "" : request.query(),
             counted.total(),
@@ -233,7 +231,10 @@ public final class Searcher implements Closeable {
     }
   }
 
-  /** A search's total, facets and best hits (null when nothing matched). */
+  private static final TopDocs NO_HITS =
+      new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+
+  /** A search's total, facets and best hits. */
   private record Counted(long total, Map<String, Map<String, Long>> facets, TopDocs top) {}
 
   /**
@@ -276,7 +277,7 @@ public final class Searcher implements Closeable {
     MatchedDocs matched = (MatchedDocs) results[0];
     Map<String, Map<String, Long>> facets = facetsOf(results);
     if (matched.count() == 0) {
-      return new Counted(0, facets, null);
+      return new Counted(0, facets, NO_HITS);
     }
     TopDocs top =
         searcher.search(
