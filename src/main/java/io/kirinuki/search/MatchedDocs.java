@@ -1,13 +1,17 @@
 package io.kirinuki.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
@@ -30,16 +34,24 @@ final class MatchedDocs {
   private final FixedBitSet[] leaves;
   private final int[] counts;
   private final long count;
+  private final Map<String, Map<String, Long>> facets;
 
-  private MatchedDocs(FixedBitSet[] leaves, int[] counts, long count) {
+  private MatchedDocs(
+      FixedBitSet[] leaves, int[] counts, long count, Map<String, Map<String, Long>> facets) {
     this.leaves = leaves;
     this.counts = counts;
     this.count = count;
+    this.facets = facets;
   }
 
   /** How many documents matched. */
   long count() {
     return count;
+  }
+
+  /** The facet counts of the matches. */
+  Map<String, Map<String, Long>> facets() {
+    return facets;
   }
 
   /**
@@ -50,12 +62,13 @@ final class MatchedDocs {
     return new Filter();
   }
 
-  /** Records the matches of a search on {@code reader}. */
-  static CollectorManager<Recorder, MatchedDocs> manager(IndexReader reader) {
+  /** Records the matches of a search on {@code reader}, and counts their facets. */
+  static CollectorManager<Recorder, MatchedDocs> manager(
+      IndexReader reader, Facets.Manager facetManager) {
     return new CollectorManager<>() {
       @Override
       public Recorder newCollector() {
-        return new Recorder(reader.leaves().size());
+        return new Recorder(reader.leaves().size(), facetManager.newCollector());
       }
 
       @Override
@@ -63,7 +76,9 @@ final class MatchedDocs {
         FixedBitSet[] leaves = new FixedBitSet[reader.leaves().size()];
         int[] counts = new int[leaves.length];
         long count = 0;
+        List<Facets.Counter> counters = new ArrayList<>();
         for (Recorder recorder : recorders) {
+          counters.add(recorder.facets);
           for (int ord = 0; ord < leaves.length; ord++) {
             if (recorder.leaves[ord] != null) {
               leaves[ord] = recorder.leaves[ord];
@@ -72,26 +87,34 @@ final class MatchedDocs {
             }
           }
         }
-        return new MatchedDocs(leaves, counts, count);
+        return new MatchedDocs(leaves, counts, count, facetManager.reduce(counters));
       }
     };
   }
 
-  /** One search slice's recorder: a bit set and a count per segment it visits. */
+  /**
+   * One search slice's recorder: a bit set, a count and the facet counts per segment it visits.
+   * One collector does all three, so that a batch of matches is taken in one loop, not one call of
+   * each collector per match.
+   */
   static final class Recorder implements Collector {
     private final FixedBitSet[] leaves;
     private final int[] counts;
+    private final Facets.Counter facets;
+    private final int[] batch = new int[1024];
 
-    private Recorder(int leafCount) {
+    private Recorder(int leafCount, Facets.Counter facets) {
       this.leaves = new FixedBitSet[leafCount];
       this.counts = new int[leafCount];
+      this.facets = facets;
     }
 
     @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) {
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
       int ord = context.ord;
       FixedBitSet bits = new FixedBitSet(context.reader().maxDoc());
       leaves[ord] = bits;
+      Facets.Leaf facetLeaf = facets.leaf(context);
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -99,7 +122,19 @@ final class MatchedDocs {
         @Override
         public void collect(int doc) {
           bits.set(doc);
+          facetLeaf.count(doc);
           counts[ord]++;
+        }
+
+        @Override
+        public void collect(DocIdStream stream) {
+          for (int n = stream.intoArray(batch); n > 0; n = stream.intoArray(batch)) {
+            for (int i = 0; i < n; i++) {
+              bits.set(batch[i]);
+            }
+            facetLeaf.count(batch, n);
+            counts[ord] += n;
+          }
         }
       };
     }

@@ -253,12 +253,15 @@ public final class Searcher implements Closeable {
       IndexSearcher searcher, QueryBuilder.Queries queries, Sort sort, int window)
       throws IOException {
     Object[] results =
-        searchWithFacets(
-            searcher,
+        searcher.search(
             queries.scoring(),
-            new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE));
+            new MultiCollectorManager(
+                new TopFieldCollectorManager(luceneSort(sort), window, Integer.MAX_VALUE),
+                new Facets.Manager(facetTables)));
     TopDocs top = (TopDocs) results[0];
-    return new Counted(top.totalHits.value(), facetsOf(results), top);
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+    return new Counted(top.totalHits.value(), facets, top);
   }
 
   /**
@@ -271,11 +274,11 @@ public final class Searcher implements Closeable {
   private Counted twoPasses(
       IndexSearcher searcher, QueryBuilder.Queries queries, Sort sort, int window)
       throws IOException {
-    Object[] results =
-        searchWithFacets(
-            searcher, queries.matching(), MatchedDocs.manager(searcher.getIndexReader()));
-    MatchedDocs matched = (MatchedDocs) results[0];
-    Map<String, Map<String, Long>> facets = facetsOf(results);
+    MatchedDocs matched =
+        searcher.search(
+            queries.matching(),
+            MatchedDocs.manager(searcher.getIndexReader(), new Facets.Manager(facetTables)));
+    Map<String, Map<String, Long>> facets = matched.facets();
     if (matched.count() == 0) {
       return new Counted(0, facets, NO_HITS);
     }
@@ -284,19 +287,6 @@ public final class Searcher implements Closeable {
             queries.ranking(matched.query()),
             new TopFieldCollectorManager(luceneSort(sort), window, window));
     return new Counted(matched.count(), facets, top);
-  }
-
-  /** Runs {@code query} into {@code collector} and, beside it, the facet counts. */
-  private Object[] searchWithFacets(
-      IndexSearcher searcher, Query query, CollectorManager<?, ?> collector) throws IOException {
-    return searcher.search(
-        query, new MultiCollectorManager(collector, new Facets.Manager(facetTables)));
-  }
-
-  /** The facet counts of {@link #searchWithFacets}'s results. */
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Long>> facetsOf(Object[] results) {
-    return (Map<String, Map<String, Long>>) results[1];
   }
 
   private static void validate(SearchRequest request) {
