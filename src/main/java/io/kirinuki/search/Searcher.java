@@ -125,6 +125,7 @@ public final class Searcher implements Closeable {
   private final Outlets outlets;
   private final Analyzer analyzer;
   private final Facets.Tables facetTables = new Facets.Tables();
+  private final HeapNorms norms = new HeapNorms();
   private final long twoPassMinMatches;
 
   Searcher(
@@ -136,7 +137,7 @@ public final class Searcher implements Closeable {
       throws IOException {
     this.directory = directory;
     this.twoPassMinMatches = twoPassMinMatches;
-    this.manager = new SearcherManager(directory, null);
+    this.manager = new SearcherManager(norms.wrap(DirectoryReader.open(directory)), null);
     this.queryBuilder = new QueryBuilder(analyzers, synonyms);
     this.outlets = outlets;
     this.analyzer = Schema.analyzer(analyzers);
