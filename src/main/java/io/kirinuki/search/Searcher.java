@@ -54,7 +54,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -392,7 +394,7 @@ public final class Searcher implements Closeable {
       bodies.put(page[i].doc, docs[i].get(Schema.BODY));
     }
     String[] snippets =
-        highlighter(searcher, bodies)
+        highlighter(searcher, bodies, new HitMatches(searcher.getIndexReader(), highlightQuery))
             .highlightFields(
                 new String[] {Schema.BODY}, highlightQuery, docIds, new int[] {SNIPPET_PASSAGES})
             .get(Schema.BODY);
@@ -431,8 +433,12 @@ public final class Searcher implements Closeable {
     return Float.isNaN(hit.score) ? 0f : hit.score;
   }
 
-  /** A highlighter of the body that takes the text of each document from {@code bodies}. */
-  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, String> bodies) {
+  /**
+   * A highlighter of the body that takes the text of each document from {@code bodies} and the
+   * matches in it from {@code matches}.
+   */
+  private UnifiedHighlighter highlighter(
+      IndexSearcher searcher, Map<Integer, String> bodies, HitMatches matches) {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new SnippetFormatter())
@@ -448,6 +454,14 @@ public final class Searcher implements Closeable {
                 field -> field.equals(Schema.BODY) ? Set.of(Schema.BODY_READING) : Set.of())
             .withWeightMatches(true);
     return new UnifiedHighlighter(builder) {
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(
+          OffsetSource offsetSource, UHComponents components) {
+        return offsetSource == OffsetSource.POSTINGS
+            ? matches.strategy(components)
+            : super.getOffsetStrategy(offsetSource, components);
+      }
+
       @Override
       protected List<CharSequence[]> loadFieldValues(
           String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
