@@ -446,7 +446,7 @@ public final class Searcher implements Closeable {
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
-                        BreakIterator.getSentenceInstance(Locale.JAPANESE),
+                        new ForwardBreakIterator(BreakIterator.getSentenceInstance(Locale.JAPANESE)),
                         PASSAGE_GOAL_CHARS,
                         PASSAGE_CONTEXT_SHARE))
             .withMaxNoHighlightPassages(1)
