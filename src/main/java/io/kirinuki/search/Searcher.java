@@ -40,7 +40,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -394,7 +393,7 @@ public final class Searcher implements Closeable {
       bodies.put(page[i].doc, docs[i].get(Schema.BODY));
     }
     String[] snippets =
-        highlighter(searcher, bodies, new HitMatches(searcher.getIndexReader(), highlightQuery))
+        highlighter(searcher, bodies, new HitMatches(searcher.getIndexReader()))
             .highlightFields(
                 new String[] {Schema.BODY}, highlightQuery, docIds, new int[] {SNIPPET_PASSAGES})
             .get(Schema.BODY);
@@ -446,7 +445,8 @@ public final class Searcher implements Closeable {
             .withBreakIterator(
                 () ->
                     LengthGoalBreakIterator.createClosestToLength(
-                        new ForwardBreakIterator(BreakIterator.getSentenceInstance(Locale.JAPANESE)),
+                        new ForwardBreakIterator(
+                            BreakIterator.getSentenceInstance(Locale.JAPANESE)),
                         PASSAGE_GOAL_CHARS,
                         PASSAGE_CONTEXT_SHARE))
             .withMaxNoHighlightPassages(1)
