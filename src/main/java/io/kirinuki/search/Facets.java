@@ -137,9 +137,9 @@ final class Facets {
   }
 
   /**
-   * A segment's type-outlet-month combinations, decoded once: the value numbers of ordinal {@code o}
-   * (type, outlet and month at {@code 3o}, {@code 3o + 1} and {@code 3o + 2}, -1 where absent), and
-   * each document's ordinal ({@code ordinals} for a document without one), 4 bytes per document.
+   * A segment's type-outlet-month combinations, decoded once: the value numbers of ordinal {@code
+   * o} (type, outlet and month at {@code 3o}, {@code 3o + 1} and {@code 3o + 2}, -1 where absent),
+   * and each document's ordinal ({@code ordinals} for a document without one), 4 bytes per document.
    * Reading each match's ordinal from the doc values instead was about 8 % of a frequent word's
    * time on 1 GB (a JFR profile, issue 6).
    */

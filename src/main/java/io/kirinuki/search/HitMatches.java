@@ -43,7 +43,7 @@ final class HitMatches {
     this.searcher.setQueryCache(null);
   }
 
-  /** The offsets of a field's matches, as the highlighter's own strategy for postings gives them. */
+  /** The offsets of a field's matches, as the highlighter's own postings strategy gives them. */
   PostingsOffsetStrategy strategy(UHComponents components) {
     return new PostingsOffsetStrategy(components) {
       @Override

@@ -352,7 +352,7 @@ public final class Searcher implements Closeable {
 
   /** Sort orders; every one ends with the id, so equal keys come out in a stable order. */
   private static org.apache.lucene.search.Sort luceneSort(Sort sort) {
-    SortField byId = new SortField(Schema.ID, SortField.Type.STRING);
+    SortField byId = IdOrder.of(Schema.ID);
     return switch (sort) {
       case RELEVANCE -> new org.apache.lucene.search.Sort(SortField.FIELD_SCORE, byId);
       case NEWEST ->

@@ -119,7 +119,10 @@ class ForwardBreakIteratorTest {
   }
 
   private static int before(List<Integer> boundaries, int offset) {
-    return boundaries.stream().filter(b -> b < offset).reduce((a, b) -> b).orElse(BreakIterator.DONE);
+    return boundaries.stream()
+        .filter(b -> b < offset)
+        .reduce((a, b) -> b)
+        .orElse(BreakIterator.DONE);
   }
 
   private static BreakIterator jdk(String text) {
