@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.Collector;
@@ -66,25 +64,14 @@ final class Facets {
    * counts in it and dropped when Lucene closes the segment. Thread-safe.
    */
   static final class Tables {
-    private final Map<IndexReader.CacheKey, Segment> bySegment = new ConcurrentHashMap<>();
+    private final PerSegment<Segment> bySegment = new PerSegment<>();
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> parts = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
 
     /** The table of a segment, made now if no search has counted in it yet. */
     Segment of(LeafReaderContext context) throws IOException {
-      IndexReader.CacheHelper cache = context.reader().getCoreCacheHelper();
-      if (cache == null) {
-        return build(context);
-      }
-      Segment table = bySegment.get(cache.getKey());
-      if (table == null) {
-        table = build(context);
-        if (bySegment.putIfAbsent(cache.getKey(), table) == null) {
-          cache.addClosedListener(bySegment::remove);
-        }
-      }
-      return table;
+      return bySegment.get(context.reader(), () -> build(context));
     }
 
     /** How many segment tables are held (for tests: closed segments leave none behind). */

@@ -114,10 +114,7 @@ final class ForwardBreakIterator extends BreakIterator {
   @Override
   public int following(int offset) {
     checkOffset(offset);
-    findPast(offset);
-    // The first boundary after the offset.
-    int index = Arrays.binarySearch(boundaries, 0, found, offset + 1);
-    index = index >= 0 ? index : -index - 1;
+    int index = firstAbove(offset);
     if (index >= found) {
       at = found - 1;
       return DONE;
@@ -129,10 +126,8 @@ final class ForwardBreakIterator extends BreakIterator {
   @Override
   public int preceding(int offset) {
     checkOffset(offset);
-    findPast(offset - 1);
-    // The last boundary before the offset.
-    int index = Arrays.binarySearch(boundaries, 0, found, offset);
-    index = (index >= 0 ? index : -index - 1) - 1;
+    // The last boundary below the offset comes just before the first at or above it.
+    int index = firstAbove(offset - 1) - 1;
     if (index < 0) {
       at = 0;
       return DONE;
@@ -144,14 +139,23 @@ final class ForwardBreakIterator extends BreakIterator {
   @Override
   public boolean isBoundary(int offset) {
     checkOffset(offset);
-    findPast(offset);
-    int index = Arrays.binarySearch(boundaries, 0, found, offset);
-    if (index >= 0) {
+    int index = firstAbove(offset) - 1;
+    if (index >= 0 && boundaries[index] == offset) {
       at = index;
       return true;
     }
     following(offset);
     return false;
+  }
+
+  /**
+   * The index of the first boundary above {@code offset}, walking on as far as that; {@link #found}
+   * when the text ends first.
+   */
+  private int firstAbove(int offset) {
+    findPast(offset);
+    int index = Arrays.binarySearch(boundaries, 0, found, offset + 1);
+    return index >= 0 ? index : -index - 1;
   }
 
   @Override

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterDirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -29,8 +28,8 @@ final class HeapNorms {
   /** Marks a field whose norms do not fit in a byte; its norms are read from the index. */
   private static final Values TOO_WIDE = new Values(new byte[0], new FixedBitSet(0), 0);
 
-  private final Map<IndexReader.CacheKey, Map<String, Values>> bySegment =
-      new ConcurrentHashMap<>();
+  /** Per segment, its fields' norms. */
+  private final PerSegment<Map<String, Values>> bySegment = new PerSegment<>();
 
   /** {@code reader}, with the norms read from this cache; reopening it keeps the cache. */
   DirectoryReader wrap(DirectoryReader reader) throws IOException {
@@ -43,19 +42,10 @@ final class HeapNorms {
   }
 
   private NumericDocValues norms(LeafReader leaf, String field) throws IOException {
-    IndexReader.CacheHelper cache = leaf.getCoreCacheHelper();
-    if (cache == null) {
-      return leaf.getNormValues(field);
+    if (leaf.getCoreCacheHelper() == null) {
+      return leaf.getNormValues(field); // nothing to keep them by
     }
-    Map<String, Values> fields = bySegment.get(cache.getKey());
-    if (fields == null) {
-      Map<String, Values> made = new ConcurrentHashMap<>();
-      fields = bySegment.putIfAbsent(cache.getKey(), made);
-      if (fields == null) {
-        fields = made;
-        cache.addClosedListener(bySegment::remove);
-      }
-    }
+    Map<String, Values> fields = bySegment.get(leaf, ConcurrentHashMap::new);
     Values values = fields.get(field);
     if (values == null) {
       NumericDocValues stored = leaf.getNormValues(field);
