@@ -110,6 +110,12 @@ public final class Searcher implements Closeable {
    */
   static final String QUERY_CACHE_PROPERTY = "kirinuki.queryCache";
 
+  /**
+   * {@code -Dkirinuki.searchHelpers=N} sets how many idle threads may take a slice of a search
+   * ({@link SpareCores}); one per core beyond the first by default, 0 for none.
+   */
+  static final String HELPERS_PROPERTY = "kirinuki.searchHelpers";
+
   static {
     if ("false".equalsIgnoreCase(System.getProperty(QUERY_CACHE_PROPERTY))) {
       IndexSearcher.setDefaultQueryCache(null);
@@ -128,16 +134,19 @@ public final class Searcher implements Closeable {
   private final Facets.Tables facetTables = new Facets.Tables();
   private final HeapNorms norms = new HeapNorms();
   private final long twoPassMinMatches;
+  private final SpareCores cores;
 
   Searcher(
       Directory directory,
       Analyzers analyzers,
       Synonyms synonyms,
       Outlets outlets,
-      long twoPassMinMatches)
+      long twoPassMinMatches,
+      SpareCores cores)
       throws IOException {
     this.directory = directory;
     this.twoPassMinMatches = twoPassMinMatches;
+    this.cores = cores;
     this.manager = new SearcherManager(norms.wrap(DirectoryReader.open(directory)), null);
     this.queryBuilder = new QueryBuilder(analyzers, synonyms);
     this.outlets = outlets;
@@ -168,14 +177,36 @@ public final class Searcher implements Closeable {
       Outlets outlets,
       long twoPassMinMatches)
       throws IOException {
+    int helpers =
+        Integer.getInteger(HELPERS_PROPERTY, Runtime.getRuntime().availableProcessors() - 1);
+    return open(
+        indexDir,
+        analyzers,
+        synonyms,
+        outlets,
+        twoPassMinMatches,
+        new SpareCores(helpers, SpareCores.MIN_SPLIT_DOCS));
+  }
+
+  /** As above, splitting searches over {@code cores}, which the searcher closes. */
+  static Searcher open(
+      Path indexDir,
+      Analyzers analyzers,
+      Synonyms synonyms,
+      Outlets outlets,
+      long twoPassMinMatches,
+      SpareCores cores)
+      throws IOException {
     if (!Files.isDirectory(indexDir)) {
+      cores.close();
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first");
     }
     Directory directory = FSDirectory.open(indexDir);
     Searcher searcher;
     try {
-      searcher = new Searcher(directory, analyzers, synonyms, outlets, twoPassMinMatches);
+      searcher = new Searcher(directory, analyzers, synonyms, outlets, twoPassMinMatches, cores);
     } catch (IndexNotFoundException e) {
+      cores.close();
       directory.close();
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first", e);
     }
@@ -207,10 +238,10 @@ public final class Searcher implements Closeable {
     QueryBuilder.Queries queries = queryBuilder.build(clauses, filters(request, listsEverything));
     Sort sort = listsEverything && request.sort() == Sort.RELEVANCE ? Sort.NEWEST : request.sort();
     int window = request.page() * request.size();
-    try {
+    try (SpareCores.Turn turn = cores.enter()) {
       IndexSearcher searcher = manager.acquire();
       try {
-        IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+        IndexSearcher timed = cores.searcher(searcher.getIndexReader());
         timed.setTimeout(new QueryTimeoutImpl(SEARCH_TIMEOUT_MS));
         Counted counted =
             twoPassesPay(timed.getIndexReader(), queries, sort)
@@ -674,6 +705,7 @@ public final class Searcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    cores.close();
     manager.close();
     directory.close();
   }

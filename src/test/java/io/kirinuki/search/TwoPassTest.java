@@ -93,7 +93,7 @@ class TwoPassTest {
     return new SearchRequest(query, null, null, null, null, Sort.RELEVANCE, 1, 10);
   }
 
-  private static void assertSameAnswer(SearchRequest request, SearchResult one, SearchResult two) {
+  static void assertSameAnswer(SearchRequest request, SearchResult one, SearchResult two) {
     String what = request.toString();
     assertEquals(one.total(), two.total(), what);
     assertEquals(one.facets(), two.facets(), what);
