@@ -185,7 +185,7 @@ public final class Searcher implements Closeable {
         synonyms,
         outlets,
         twoPassMinMatches,
-        new SpareCores(helpers, SpareCores.MIN_SPLIT_DOCS));
+        new SpareCores(helpers));
   }
 
   /** As above, splitting searches over {@code cores}, which the searcher closes. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -61,9 +62,9 @@ class SpareCoresTest {
   @Test
   void theIndexHasSeveralSegmentsAndTheSearcherSplitsThem() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir));
-        SpareCores one = new SpareCores(1, 0);
-        SpareCores none = new SpareCores(0, 0);
-        SpareCores tooFewDocuments = new SpareCores(1, reader.maxDoc() + 1)) {
+        SpareCores one = new SpareCores(1, 0, 0);
+        SpareCores none = new SpareCores(0, 0, 0);
+        SpareCores tooFewDocuments = new SpareCores(1, reader.maxDoc() + 1, 0)) {
       assertTrue(reader.leaves().size() >= 2, "segments: " + reader.leaves().size());
       assertEquals(2, one.searcher(reader).getSlices().length);
       assertEquals(1, none.searcher(reader).getSlices().length);
@@ -76,8 +77,8 @@ class SpareCoresTest {
     List<String> queries = new ArrayList<>(TwoPassTest.QUERIES);
     queries.add(""); // every document, newest first
     for (long twoPassMinMatches : new long[] {0, Long.MAX_VALUE}) {
-      SpareCores cores = new SpareCores(1, 0);
-      try (Searcher alone = open(new SpareCores(0, 0), twoPassMinMatches);
+      SpareCores cores = new SpareCores(1, 0, 0);
+      try (Searcher alone = open(new SpareCores(0, 0, 0), twoPassMinMatches);
           Searcher split = open(cores, twoPassMinMatches)) {
         for (String query : queries) {
           for (DocType type : new DocType[] {null, DocType.ARTICLE}) {
@@ -97,8 +98,30 @@ class SpareCoresTest {
   }
 
   @Test
-  void aHelperTakesASliceOnlyWhileOneSearchRuns() throws IOException {
-    try (SpareCores cores = new SpareCores(1, 0);
+  void searchesStayWholeForAWhileAfterTwoRanAtOnce() throws Exception {
+    try (SpareCores cores = new SpareCores(1, 0, TimeUnit.HOURS.toNanos(1));
+        ByteBuffersDirectory directory = segments(5, 5);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      TermQuery query = new TermQuery(new Term("kind", "a"));
+      try (SpareCores.Turn mine = cores.enter()) {
+        cores.searcher(reader).search(query, new TopScoreDocCollectorManager(3, 3));
+        assertEquals(1, cores.handedOver());
+      }
+      cores.awaitIdle();
+      try (SpareCores.Turn mine = cores.enter();
+          SpareCores.Turn another = cores.enter()) {
+        // two at once
+      }
+      try (SpareCores.Turn mine = cores.enter()) {
+        cores.searcher(reader).search(query, new TopScoreDocCollectorManager(3, 3));
+        assertEquals(1, cores.handedOver());
+      }
+    }
+  }
+
+  @Test
+  void aHelperTakesASliceOnlyWhileOneSearchRuns() throws Exception {
+    try (SpareCores cores = new SpareCores(1, 0, 0);
         ByteBuffersDirectory directory = segments(5, 5);
         DirectoryReader reader = DirectoryReader.open(directory)) {
       TermQuery query = new TermQuery(new Term("kind", "a"));
@@ -107,6 +130,7 @@ class SpareCoresTest {
         cores.searcher(reader).search(query, new TopScoreDocCollectorManager(3, 3));
         assertEquals(0, cores.handedOver());
       }
+      cores.awaitIdle();
       try (SpareCores.Turn mine = cores.enter()) {
         cores.searcher(reader).search(query, new TopScoreDocCollectorManager(3, 3));
         assertEquals(1, cores.handedOver());
