@@ -23,8 +23,9 @@ import org.apache.lucene.search.IndexSearcher;
  * lone user's search uses every core, and searches under load run on their own threads as they
  * would without helpers: there a split only adds work (each slice ranks its own best hits, and a
  * third thread competes for two cores). Handing out slices regardless cost 5 % of the QPS at 4
- * clients on 1 GB; handing them out whenever no other search was running at that moment, 10-17 % at
- * 2 to 8 clients, where a request often arrives while another one's split is running. Thread-safe.
+ * clients on 1 GB; handing them out whenever no other search was running at that moment, 5-6 % at
+ * 2 and 4 clients once warm, as a request often arrives while another one's split is running.
+ * Thread-safe.
  */
 final class SpareCores implements AutoCloseable {
 
