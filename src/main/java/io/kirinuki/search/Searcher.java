@@ -209,6 +209,10 @@ public final class Searcher implements Closeable {
       cores.close();
       directory.close();
       throw new IOException("there is no index at " + indexDir + "; run `kirinuki index` first", e);
+    } catch (IOException | RuntimeException e) {
+      cores.close();
+      directory.close();
+      throw e;
     }
     try {
       searcher.checkVersion(indexDir);
