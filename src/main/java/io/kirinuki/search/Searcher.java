@@ -158,25 +158,13 @@ public final class Searcher implements Closeable {
     return open(indexDir, Analyzers.load(), Synonyms.load(), Outlets.load());
   }
 
-  /** Opens the index in {@code indexDir} with the given analysis and outlet table. */
+  /**
+   * Opens the index in {@code indexDir} with the given analysis and outlet table, two passes and
+   * helper threads as the system properties say ({@link #TWO_PASS_PROPERTY}, {@link
+   * #HELPERS_PROPERTY}).
+   */
   public static Searcher open(
       Path indexDir, Analyzers analyzers, Synonyms synonyms, Outlets outlets) throws IOException {
-    return open(
-        indexDir,
-        analyzers,
-        synonyms,
-        outlets,
-        Long.getLong(TWO_PASS_PROPERTY, TWO_PASS_MIN_MATCHES));
-  }
-
-  /** As above, taking two passes from {@code twoPassMinMatches} possible matches on. */
-  static Searcher open(
-      Path indexDir,
-      Analyzers analyzers,
-      Synonyms synonyms,
-      Outlets outlets,
-      long twoPassMinMatches)
-      throws IOException {
     int helpers =
         Integer.getInteger(HELPERS_PROPERTY, Runtime.getRuntime().availableProcessors() - 1);
     return open(
@@ -184,11 +172,14 @@ public final class Searcher implements Closeable {
         analyzers,
         synonyms,
         outlets,
-        twoPassMinMatches,
+        Long.getLong(TWO_PASS_PROPERTY, TWO_PASS_MIN_MATCHES),
         new SpareCores(helpers));
   }
 
-  /** As above, splitting searches over {@code cores}, which the searcher closes. */
+  /**
+   * As above, taking two passes from {@code twoPassMinMatches} possible matches on and splitting
+   * searches over {@code cores}, which the searcher closes.
+   */
   static Searcher open(
       Path indexDir,
       Analyzers analyzers,

@@ -48,6 +48,7 @@ final class SpareCores implements AutoCloseable {
   private final long quietNanos;
   private final AtomicInteger searching = new AtomicInteger();
   private volatile long lastOverlap;
+  private final Turn turn = searching::decrementAndGet;
   private final AtomicInteger handedOver = new AtomicInteger();
 
   /** {@code helpers} threads beside the searching one (0 never splits a search). */
@@ -89,7 +90,7 @@ final class SpareCores implements AutoCloseable {
     if (searching.incrementAndGet() > 1) {
       lastOverlap = System.nanoTime();
     }
-    return searching::decrementAndGet;
+    return turn;
   }
 
   /** A running search's turn, closed when it ends. */

@@ -39,7 +39,12 @@ class TwoPassTest {
 
   private static Searcher open(long twoPassMinMatches) throws IOException {
     return Searcher.open(
-        dir, SampleIndex.ANALYZERS, Synonyms.load(), SampleIndex.OUTLETS, twoPassMinMatches);
+        dir,
+        SampleIndex.ANALYZERS,
+        Synonyms.load(),
+        SampleIndex.OUTLETS,
+        twoPassMinMatches,
+        new SpareCores(0));
   }
 
   @AfterAll
