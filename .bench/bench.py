@@ -40,12 +40,15 @@ JAVA = os.path.join(JDK, "bin", "java")
 JCMD = os.path.join(JDK, "bin", "jcmd")
 JFR = os.path.join(JDK, "bin", "jfr")
 JAR = os.path.join(ROOT, "target", "kirinuki.jar")
-# The AOT cache `mvn package` writes beside the jar; the README's commands start with it.
+# The AOT cache `mvn package` writes beside the jar, and the JVM flags the README's commands start
+# every command with (README, Requirements): the parallel collector, and the cache without its
+# training profiles.
 AOT = os.path.join(ROOT, "target", "kirinuki.aot")
+JVM_FLAGS = ["-XX:+UseParallelGC", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"]
 
 
 def aot_flags(use=True):
-    return ["-XX:AOTCache=" + AOT] if use and os.path.exists(AOT) else []
+    return JVM_FLAGS + (["-XX:AOTCache=" + AOT] if use and os.path.exists(AOT) else [])
 WORK = "/tmp/kirinuki-bench"
 MAKE_CORPUS = "/work/shared/corpus/make-corpus.py"
 SOURCE_TEXT = "/tmp/ja-src"
@@ -227,7 +230,8 @@ def tokenizer_limit(size, data, cfg, out_dir):
                 continue
             path = os.path.join(out_dir, "limit-%s-fork%d.jsonl" % (config, fork))
             with open(path, "w") as out:
-                _, _, p = run([JAVA, "-Xms2g", "-Xmx6g", "-cp", cfg.classpath,
+                # the same collector as kirinuki's commands, so that the ratio is the code's
+                _, _, p = run([JAVA, "-Xms2g", "-Xmx6g"] + JVM_FLAGS + ["-cp", cfg.classpath,
                                "io.kirinuki.bench.TokenizerLimitBenchmark",
                                os.path.join(data, "docs.jsonl"), "--configs", config,
                                "--threads", ",".join(map(str, cfg.index_threads)),
@@ -527,8 +531,10 @@ def sq(s):
 
 def heap_used_mb(pid):
     p = subprocess.run([JCMD, str(pid), "GC.heap_info"], stdout=subprocess.PIPE, text=True)
-    m = re.search(r"used (\d+)K", p.stdout)
-    return round(int(m.group(1)) / 1024, 1) if m else None
+    # G1 prints one line for the heap; the parallel collector one per generation
+    # ("PSYoungGen total ..., used ...K", "ParOldGen total ..., used ...K"): their sum
+    used = [int(k) for k in re.findall(r"^\s*\S+(?: heap)?\s+total \d+K, used (\d+)K", p.stdout, re.M)]
+    return round(sum(used) / 1024, 1) if used else None
 
 
 def rss_mb(pid):
