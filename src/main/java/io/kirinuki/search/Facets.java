@@ -38,25 +38,9 @@ final class Facets {
   /** The facets a {@link Schema#FACETS} value holds, in the order of {@link Schema#facetParts}. */
   private static final List<String> PARTS = List.of(Schema.TYPE, Schema.OUTLET, Schema.MONTH);
 
-  private Facets() {}
+  private static final int MONTH_PART = PARTS.indexOf(Schema.MONTH);
 
-  /** Orders facet values: by count, then by value, except that time facets run by value. */
-  static Map<String, List<FacetValue>> sorted(Map<String, Map<String, Long>> counts) {
-    Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-    for (String field : FIELDS) {
-      List<FacetValue> values = new ArrayList<>();
-      counts.getOrDefault(field, Map.of()).forEach((v, c) -> values.add(new FacetValue(v, c)));
-      Comparator<FacetValue> order =
-          field.equals(Schema.YEAR) || field.equals(Schema.MONTH)
-              ? Comparator.comparing(FacetValue::value)
-              : Comparator.comparingLong(FacetValue::count)
-                  .reversed()
-                  .thenComparing(FacetValue::value);
-      values.sort(order);
-      out.put(field, List.copyOf(values));
-    }
-    return out;
-  }
+  private Facets() {}
 
   /**
    * One searcher's facet values and the tables of its segments. A value (a part and its text) gets
@@ -66,8 +50,9 @@ final class Facets {
   static final class Tables {
     private final PerSegment<Segment> bySegment = new PerSegment<>();
     private final Map<String, Integer> numbers = new HashMap<>();
-    private final List<String> parts = new ArrayList<>();
+    private final List<Integer> parts = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
+    private volatile Ranked ranked = new Ranked(new String[0], new int[0], new int[0], new int[0]);
 
     /** The table of a segment, made now if no search has counted in it yet. */
     Segment of(LeafReaderContext context) throws IOException {
@@ -87,7 +72,7 @@ final class Facets {
         String[] split = Schema.facetParts(facets.lookupOrd(ord).utf8ToString());
         for (int part = 0; part < PARTS.size(); part++) {
           numbersOf[ord * PARTS.size() + part] =
-              split[part].isEmpty() ? -1 : number(PARTS.get(part), split[part]);
+              split[part].isEmpty() ? -1 : number(part, split[part]);
         }
       }
       int[] ordOf = new int[context.reader().maxDoc()];
@@ -98,9 +83,9 @@ final class Facets {
       return new Segment(numbersOf, ordOf, count);
     }
 
-    private synchronized int number(String part, String value) {
+    private synchronized int number(int part, String value) {
       return numbers.computeIfAbsent(
-          part + Schema.FACET_SEPARATOR + value,
+          PARTS.get(part) + Schema.FACET_SEPARATOR + value,
           key -> {
             parts.add(part);
             values.add(value);
@@ -108,18 +93,100 @@ final class Facets {
           });
     }
 
-    /** Value counts, indexed by value number, as facet name → value → count. */
-    private synchronized Map<String, Map<String, Long>> named(long[] counts) {
-      Map<String, Map<String, Long>> total = new HashMap<>();
-      for (String part : PARTS) {
-        total.put(part, new HashMap<>());
+    /**
+     * The facets of value counts (indexed by value number), each in the API's order: type and
+     * outlet by count, then by value; year and month by value. A year is the sum of its months.
+     */
+    Map<String, List<FacetValue>> sorted(long[] counts) {
+      int used = counts.length;
+      while (used > 0 && counts[used - 1] == 0) {
+        used--;
       }
-      for (int number = 0; number < counts.length; number++) {
-        if (counts[number] > 0) {
-          total.get(parts.get(number)).put(values.get(number), counts[number]);
+      Ranked ranked = rankedFor(used);
+      long[][] keys = new long[PARTS.size()][used];
+      int[] found = new int[PARTS.size()];
+      for (int number = 0; number < used; number++) {
+        long count = counts[number];
+        if (count == 0) {
+          continue;
+        }
+        int part = ranked.partOf[number];
+        long rank = ranked.rank[number];
+        // a time facet runs by value; the others by count, highest first, then by value
+        keys[part][found[part]++] =
+            part == MONTH_PART ? rank : (Integer.MAX_VALUE - count) << 32 | rank;
+      }
+      Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+      for (String field : FIELDS) {
+        out.put(field, List.of());
+      }
+      for (int part = 0; part < PARTS.size(); part++) {
+        long[] sorted = Arrays.copyOf(keys[part], found[part]);
+        Arrays.sort(sorted);
+        FacetValue[] facet = new FacetValue[sorted.length];
+        for (int at = 0; at < sorted.length; at++) {
+          int number = ranked.byRank[(int) sorted[at]];
+          facet[at] = new FacetValue(ranked.values[number], counts[number]);
+        }
+        out.put(PARTS.get(part), List.of(facet));
+      }
+      out.put(Schema.YEAR, years(out.get(Schema.MONTH)));
+      return out;
+    }
+
+    /** Years from months in order ({@code 2015-10} is in {@code 2015}): each year's months adjoin. */
+    private static List<FacetValue> years(List<FacetValue> months) {
+      List<FacetValue> years = new ArrayList<>();
+      for (FacetValue month : months) {
+        String year = month.value().substring(0, month.value().lastIndexOf('-'));
+        FacetValue last = years.isEmpty() ? null : years.getLast();
+        if (last != null && last.value().equals(year)) {
+          years.set(years.size() - 1, new FacetValue(year, last.count() + month.count()));
+        } else {
+          years.add(new FacetValue(year, month.count()));
         }
       }
-      return total;
+      return List.copyOf(years);
+    }
+
+    /** The order of the values known now, remade when values have been added since. */
+    private Ranked rankedFor(int numbers) {
+      Ranked current = ranked;
+      if (current.values.length >= numbers) {
+        return current;
+      }
+      synchronized (this) {
+        if (ranked.values.length < values.size()) {
+          ranked = Ranked.of(parts, values);
+        }
+        return ranked;
+      }
+    }
+  }
+
+  /**
+   * Every value known at one time, and their order by facet, then by value: {@code rank[n]} is the
+   * place of value number {@code n}, {@code byRank} the inverse. Sorting facet values is then
+   * sorting numbers.
+   */
+  private record Ranked(String[] values, int[] partOf, int[] rank, int[] byRank) {
+    static Ranked of(List<Integer> parts, List<String> values) {
+      int size = values.size();
+      Integer[] order = new Integer[size];
+      for (int number = 0; number < size; number++) {
+        order[number] = number;
+      }
+      Arrays.sort(
+          order,
+          Comparator.<Integer>comparingInt(parts::get).thenComparing(values::get));
+      int[] rank = new int[size];
+      int[] byRank = new int[size];
+      for (int place = 0; place < size; place++) {
+        rank[order[place]] = place;
+        byRank[place] = order[place];
+      }
+      int[] partOf = parts.stream().mapToInt(Integer::intValue).toArray();
+      return new Ranked(values.toArray(String[]::new), partOf, rank, byRank);
     }
   }
 
@@ -133,7 +200,7 @@ final class Facets {
   record Segment(int[] numbersOf, int[] ordOf, int ordinals) {}
 
   /** Collects counts; one collector per search slice, merged by {@link #reduce}. */
-  static final class Manager implements CollectorManager<Counter, Map<String, Map<String, Long>>> {
+  static final class Manager implements CollectorManager<Counter, Map<String, List<FacetValue>>> {
     private final Tables tables;
 
     Manager(Tables tables) {
@@ -146,7 +213,7 @@ final class Facets {
     }
 
     @Override
-    public Map<String, Map<String, Long>> reduce(Collection<Counter> collectors) {
+    public Map<String, List<FacetValue>> reduce(Collection<Counter> collectors) {
       long[] counts = new long[0];
       for (Counter counter : collectors) {
         counter.flushLeaf();
@@ -157,15 +224,7 @@ final class Facets {
           counts[number] += counter.counts[number];
         }
       }
-      Map<String, Map<String, Long>> total = tables.named(counts);
-      Map<String, Long> years = new HashMap<>();
-      total
-          .get(Schema.MONTH)
-          .forEach(
-              (month, count) ->
-                  years.merge(month.substring(0, month.lastIndexOf('-')), count, Long::sum));
-      total.put(Schema.YEAR, years);
-      return total;
+      return tables.sorted(counts);
     }
   }
 

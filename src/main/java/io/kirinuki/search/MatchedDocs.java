@@ -34,10 +34,10 @@ final class MatchedDocs {
   private final FixedBitSet[] leaves;
   private final int[] counts;
   private final long count;
-  private final Map<String, Map<String, Long>> facets;
+  private final Map<String, List<FacetValue>> facets;
 
   private MatchedDocs(
-      FixedBitSet[] leaves, int[] counts, long count, Map<String, Map<String, Long>> facets) {
+      FixedBitSet[] leaves, int[] counts, long count, Map<String, List<FacetValue>> facets) {
     this.leaves = leaves;
     this.counts = counts;
     this.count = count;
@@ -50,7 +50,7 @@ final class MatchedDocs {
   }
 
   /** The facet counts of the matches. */
-  Map<String, Map<String, Long>> facets() {
+  Map<String, List<FacetValue>> facets() {
     return facets;
   }
 

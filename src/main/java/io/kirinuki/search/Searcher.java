@@ -250,7 +250,7 @@ public final class Searcher implements Closeable {
             request.size(),
             (System.nanoTime() - started) / 1_000_000,
             hits,
-            Facets.sorted(counted.facets()));
+            counted.facets());
       } finally {
         manager.release(searcher);
       }
@@ -263,7 +263,7 @@ public final class Searcher implements Closeable {
       new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
 
   /** A search's total, facets and best hits. */
-  private record Counted(long total, Map<String, Map<String, Long>> facets, TopDocs top) {}
+  private record Counted(long total, Map<String, List<FacetValue>> facets, TopDocs top) {}
 
   /**
    * Whether a second pass can save more than it costs: only when ranking by relevance (a date sort
@@ -288,7 +288,7 @@ public final class Searcher implements Closeable {
                 new Facets.Manager(facetTables)));
     TopDocs top = (TopDocs) results[0];
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) results[1];
+    Map<String, List<FacetValue>> facets = (Map<String, List<FacetValue>>) results[1];
     return new Counted(top.totalHits.value(), facets, top);
   }
 
@@ -306,7 +306,7 @@ public final class Searcher implements Closeable {
         searcher.search(
             queries.matching(),
             MatchedDocs.manager(searcher.getIndexReader(), new Facets.Manager(facetTables)));
-    Map<String, Map<String, Long>> facets = matched.facets();
+    Map<String, List<FacetValue>> facets = matched.facets();
     if (matched.count() == 0) {
       return new Counted(0, facets, NO_HITS);
     }

@@ -6,13 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.kirinuki.index.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +47,41 @@ class FacetsTest {
     Facets.Tables tables = new Facets.Tables();
     try (Directory directory = FSDirectory.open(dir);
         DirectoryReader reader = DirectoryReader.open(directory)) {
-      Map<String, Map<String, Long>> expected = fromStoredFields(reader);
+      Map<String, List<FacetValue>> expected = inApiOrder(fromStoredFields(reader, allDocs(reader)));
       IndexSearcher searcher = new IndexSearcher(reader);
-      assertEquals(expected, searcher.search(MatchAllDocsQuery.INSTANCE, new Facets.Manager(tables)));
+      Map<String, List<FacetValue>> counted =
+          searcher.search(MatchAllDocsQuery.INSTANCE, new Facets.Manager(tables));
+      assertEquals(expected, counted);
+      assertEquals(Facets.FIELDS, List.copyOf(counted.keySet()));
       // The second search reads the tables the first one made.
       assertEquals(expected, searcher.search(MatchAllDocsQuery.INSTANCE, new Facets.Manager(tables)));
       assertEquals(reader.leaves().size(), tables.segments());
+    }
+  }
+
+  @Test
+  void theMatchesOfAQueryAreCountedAndOrderedAsTheApiSays() throws IOException {
+    Facets.Tables tables = new Facets.Tables();
+    try (Directory directory = FSDirectory.open(dir);
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      Query postsOrYomiuri =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_POST)), Occur.SHOULD)
+              .add(new TermQuery(new Term(Schema.OUTLET, "読売新聞")), Occur.SHOULD)
+              .build();
+      for (Query query :
+          List.of(
+              new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE)),
+              new TermQuery(new Term(Schema.TYPE, Schema.TYPE_POST)),
+              postsOrYomiuri)) {
+        List<Integer> matches = searcher.search(query, new DocIds());
+        assertTrue(matches.size() > 1 && matches.size() < reader.maxDoc(), query::toString);
+        assertEquals(
+            inApiOrder(fromStoredFields(reader, matches)),
+            searcher.search(query, new Facets.Manager(tables)),
+            query::toString);
+      }
     }
   }
 
@@ -54,15 +97,19 @@ class FacetsTest {
     }
   }
 
-  /** The counts the facets must give, from each document's stored fields (file records too). */
-  private static Map<String, Map<String, Long>> fromStoredFields(DirectoryReader reader)
-      throws IOException {
+  private static List<Integer> allDocs(DirectoryReader reader) {
+    return IntStream.range(0, reader.maxDoc()).boxed().toList();
+  }
+
+  /** The counts the facets must give, from the stored fields of the documents (file records too). */
+  private static Map<String, Map<String, Long>> fromStoredFields(
+      DirectoryReader reader, List<Integer> docs) throws IOException {
     Map<String, Map<String, Long>> counts = new HashMap<>();
     for (String facet : Facets.FIELDS) {
       counts.put(facet, new HashMap<>());
     }
     StoredFields stored = reader.storedFields();
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+    for (int doc : docs) {
       Document document = stored.document(doc);
       counts.get(Schema.TYPE).merge(document.get(Schema.TYPE), 1L, Long::sum);
       if (document.get(Schema.OUTLET) != null) {
@@ -75,5 +122,56 @@ class FacetsTest {
       }
     }
     return counts;
+  }
+
+  /** The API's order: type and outlet by count, highest first, then by value; year, month by value. */
+  private static Map<String, List<FacetValue>> inApiOrder(Map<String, Map<String, Long>> counts) {
+    Map<String, List<FacetValue>> out = new HashMap<>();
+    for (String field : Facets.FIELDS) {
+      List<FacetValue> values = new ArrayList<>();
+      counts.get(field).forEach((v, c) -> values.add(new FacetValue(v, c)));
+      Comparator<FacetValue> order =
+          field.equals(Schema.YEAR) || field.equals(Schema.MONTH)
+              ? Comparator.comparing(FacetValue::value)
+              : Comparator.comparingLong(FacetValue::count)
+                  .reversed()
+                  .thenComparing(FacetValue::value);
+      values.sort(order);
+      out.put(field, values);
+    }
+    return out;
+  }
+
+  /** The numbers of the matching documents, in the index's order. */
+  private static final class DocIds implements CollectorManager<DocIds.Numbers, List<Integer>> {
+    @Override
+    public Numbers newCollector() {
+      return new Numbers();
+    }
+
+    @Override
+    public List<Integer> reduce(Collection<Numbers> collectors) {
+      return collectors.stream().flatMap(c -> c.docs.stream()).sorted().toList();
+    }
+
+    static final class Numbers extends SimpleCollector {
+      private final List<Integer> docs = new ArrayList<>();
+      private int docBase;
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        docBase = context.docBase;
+      }
+
+      @Override
+      public void collect(int doc) {
+        docs.add(docBase + doc);
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+      }
+    }
   }
 }
