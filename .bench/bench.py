@@ -40,15 +40,18 @@ JAVA = os.path.join(JDK, "bin", "java")
 JCMD = os.path.join(JDK, "bin", "jcmd")
 JFR = os.path.join(JDK, "bin", "jfr")
 JAR = os.path.join(ROOT, "target", "kirinuki.jar")
-# The AOT cache `mvn package` writes beside the jar, and the JVM flags the README's commands start
-# every command with (README, Requirements): the parallel collector, and the cache without its
+# The AOT cache `mvn package` writes beside the jar, and the other flags of the README's command
+# line (explained under its first two commands): the parallel collector, and the cache without its
 # training profiles.
 AOT = os.path.join(ROOT, "target", "kirinuki.aot")
 JVM_FLAGS = ["-XX:+UseParallelGC", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"]
 
 
-def aot_flags(use=True):
-    return JVM_FLAGS + (["-XX:AOTCache=" + AOT] if use and os.path.exists(AOT) else [])
+def kirinuki_flags(aot=True):
+    """The JVM flags of every kirinuki command the benchmark runs, with or without the AOT cache."""
+    return JVM_FLAGS + (["-XX:AOTCache=" + AOT] if aot and os.path.exists(AOT) else [])
+
+
 WORK = "/tmp/kirinuki-bench"
 MAKE_CORPUS = "/work/shared/corpus/make-corpus.py"
 SOURCE_TEXT = "/tmp/ja-src"
@@ -274,7 +277,7 @@ def kirinuki_index(size, corpus_dir, data, docs, cfg, out_dir):
             logf = os.path.join(out_dir, "index-%dm-t%d-%d.log" % (size, n, rep))
             # The heap bound of issue 7: every indexing run under -Xmx1g, its GC log kept.
             gclog = logf[:-4] + ".gc.log"
-            jvm = [JAVA, "-Xmx1g", "-Xlog:gc:file=" + gclog] + aot_flags()
+            jvm = [JAVA, "-Xmx1g", "-Xlog:gc:file=" + gclog] + kirinuki_flags()
             if cfg.profile and rep == 0:
                 jvm += ["-XX:FlightRecorderOptions=stackdepth=1024",
                         "-XX:StartFlightRecording=filename=%s,settings=profile" %
@@ -544,7 +547,7 @@ def rss_mb(pid):
 
 
 def start_kirinuki(index, out_dir, tag, profile=False, aot=True):
-    jvm = [JAVA, SERVE_HEAP] + aot_flags(aot)
+    jvm = [JAVA, SERVE_HEAP] + kirinuki_flags(aot)
     if profile:
         jvm += ["-XX:FlightRecorderOptions=stackdepth=1024",
                 "-XX:StartFlightRecording=filename=%s,settings=profile" %

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kirinuki benchmark (issue 6), one command from the repository root:
 #
-#   .bench/run.sh                      # sizes 10,100,1000 MB: about 75 min on 2 cores (85 with --profile)
+#   .bench/run.sh                      # sizes 10,100,1000 MB: about 55-75 min on 2 cores (+12 with --profile)
 #   .bench/run.sh --sizes 10,100       # about 25 min
 #   .bench/run.sh --quick              # smoke run: 10 MB, one short round of everything, ~6 min
 #
