@@ -41,10 +41,11 @@ JCMD = os.path.join(JDK, "bin", "jcmd")
 JFR = os.path.join(JDK, "bin", "jfr")
 JAR = os.path.join(ROOT, "target", "kirinuki.jar")
 # The AOT cache `mvn package` writes beside the jar, and the other flags of the README's command
-# line (explained under its first two commands): the parallel collector, and the cache without its
-# training profiles.
+# line (explained under its first two commands): the parallel collector, huge pages, and the cache
+# without its training profiles.
 AOT = os.path.join(ROOT, "target", "kirinuki.aot")
-JVM_FLAGS = ["-XX:+UseParallelGC", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"]
+JVM_FLAGS = ["-XX:+UseParallelGC", "-XX:+UseTransparentHugePages", "-XX:+UnlockDiagnosticVMOptions",
+             "-XX:-AOTReplayTraining"]
 
 
 def kirinuki_flags(aot=True):
