@@ -116,10 +116,7 @@ final class Facets {
         keys[part][found[part]++] =
             part == MONTH_PART ? rank : (Integer.MAX_VALUE - count) << 32 | rank;
       }
-      Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-      for (String field : FIELDS) {
-        out.put(field, List.of());
-      }
+      Map<String, List<FacetValue>> byPart = new HashMap<>();
       for (int part = 0; part < PARTS.size(); part++) {
         long[] sorted = Arrays.copyOf(keys[part], found[part]);
         Arrays.sort(sorted);
@@ -128,9 +125,13 @@ final class Facets {
           int number = ranked.byRank[(int) sorted[at]];
           facet[at] = new FacetValue(ranked.values[number], counts[number]);
         }
-        out.put(PARTS.get(part), List.of(facet));
+        byPart.put(PARTS.get(part), List.of(facet));
       }
-      out.put(Schema.YEAR, years(out.get(Schema.MONTH)));
+      byPart.put(Schema.YEAR, years(byPart.get(Schema.MONTH)));
+      Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+      for (String field : FIELDS) {
+        out.put(field, byPart.get(field));
+      }
       return out;
     }
 

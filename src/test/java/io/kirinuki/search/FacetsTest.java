@@ -7,7 +7,7 @@ import io.kirinuki.index.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,17 +15,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -75,7 +71,10 @@ class FacetsTest {
               new TermQuery(new Term(Schema.TYPE, Schema.TYPE_ARTICLE)),
               new TermQuery(new Term(Schema.TYPE, Schema.TYPE_POST)),
               postsOrYomiuri)) {
-        List<Integer> matches = searcher.search(query, new DocIds());
+        List<Integer> matches =
+            Arrays.stream(searcher.search(query, reader.maxDoc()).scoreDocs)
+                .map(hit -> hit.doc)
+                .toList();
         assertTrue(matches.size() > 1 && matches.size() < reader.maxDoc(), query::toString);
         assertEquals(
             inApiOrder(fromStoredFields(reader, matches)),
@@ -140,38 +139,5 @@ class FacetsTest {
       out.put(field, values);
     }
     return out;
-  }
-
-  /** The numbers of the matching documents, in the index's order. */
-  private static final class DocIds implements CollectorManager<DocIds.Numbers, List<Integer>> {
-    @Override
-    public Numbers newCollector() {
-      return new Numbers();
-    }
-
-    @Override
-    public List<Integer> reduce(Collection<Numbers> collectors) {
-      return collectors.stream().flatMap(c -> c.docs.stream()).sorted().toList();
-    }
-
-    static final class Numbers extends SimpleCollector {
-      private final List<Integer> docs = new ArrayList<>();
-      private int docBase;
-
-      @Override
-      protected void doSetNextReader(LeafReaderContext context) {
-        docBase = context.docBase;
-      }
-
-      @Override
-      public void collect(int doc) {
-        docs.add(docBase + doc);
-      }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-    }
   }
 }
